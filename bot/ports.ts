@@ -1,0 +1,139 @@
+// The edge's seams: the interfaces between the conversation service, stores, channels and the help desk.
+// Each has real implementations (SQLite, Redis, Slack, Direct Line, …) and in-memory fakes for tests.
+import type { Storage } from 'botbuilder';
+import type { HandoffReason, Reply, Session, StepRecord, TurnInput } from '../dialogs';
+
+/** Where a conversation lives. `webchat` is our self-hosted Direct Line; `msteams`, `slack`, `emulator`, … come from Bot Framework. */
+export type ChannelId = 'webchat' | 'directline' | 'msteams' | 'slack' | 'emulator' | 'terminal' | (string & {});
+
+/** Enough to reach a conversation again, proactively (agent relay, hand-back, handoff status). */
+export interface ConversationAddress {
+  readonly channel: ChannelId;
+  /** Our key for the conversation, unique across channels: `${channel}:${channel's conversation id}`. */
+  readonly conversationKey: string;
+  /** Bot Framework `ConversationReference` for BF channels; Slack `{ team, channel, thread_ts }`; Direct Line conversation id. */
+  readonly reference: Readonly<Record<string, unknown>>;
+}
+
+export interface UserRef {
+  readonly id: string;
+  readonly name?: string;
+}
+
+export interface TurnRequest {
+  readonly address: ConversationAddress;
+  readonly user: UserRef;
+  readonly input: TurnInput;
+  /** The channel's activity id: a replayed activity is answered once. */
+  readonly activityId?: string;
+}
+
+export interface TurnOutcome {
+  /** What to send back now, in order. Empty when an agent has the conversation or the activity was a replay. */
+  readonly replies: readonly Reply[];
+  readonly handledBy: 'bot' | 'agent' | 'duplicate';
+  readonly session: Session;
+}
+
+/** Runs one turn end to end: load the session, call the engine, persist (with eTag retry), record the transcript, enqueue effects. */
+export interface ConversationService {
+  handle(request: TurnRequest): Promise<TurnOutcome>;
+}
+
+/** Sends replies to a conversation outside a turn, in the channel's own format. One implementation per channel family. */
+export interface Delivery {
+  readonly channels: readonly ChannelId[];
+  send(address: ConversationAddress, replies: readonly Reply[]): Promise<void>;
+}
+
+// ---------------------------------------------------------------- storage
+
+/** One line of a transcript: who said what, when. Text is redacted before it is stored when redaction is configured. */
+export interface TranscriptEntry {
+  readonly from: 'user' | 'bot' | 'agent' | 'system';
+  readonly text: string;
+  readonly at: string;
+  readonly name?: string;
+}
+
+/** A unit of work that must happen exactly once, even across restarts (a help-desk ticket, a handoff notice). */
+export interface OutboxItem {
+  /** Idempotency key: enqueueing the same id twice stores one item. */
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly attempts: number;
+  /** Epoch ms when the item may next be tried. */
+  readonly dueAt: number;
+  readonly createdAt: number;
+  readonly lastError?: string;
+  readonly state: 'pending' | 'delivered' | 'dead';
+}
+
+export interface Outbox {
+  enqueue(item: Pick<OutboxItem, 'id' | 'kind' | 'payload'>): Promise<void>;
+  /** Takes up to `limit` due items and leases them for `leaseMs`, so two instances never send the same item at once. */
+  claimDue(now: number, limit: number, leaseMs: number): Promise<readonly OutboxItem[]>;
+  markDelivered(id: string): Promise<void>;
+  markFailed(id: string, error: string, retryAt: number, dead: boolean): Promise<void>;
+  get(id: string): Promise<OutboxItem | undefined>;
+  list(state?: OutboxItem['state']): Promise<readonly OutboxItem[]>;
+}
+
+/** Append-only logs by key: transcripts and Direct Line activity streams. Sequence numbers start at 0 and have no gaps. */
+export interface Logs {
+  append(key: string, entry: unknown): Promise<number>;
+  /** Entries with sequence ≥ from, oldest first. */
+  read(key: string, from: number, limit?: number): Promise<readonly { seq: number; entry: unknown }[]>;
+  length(key: string): Promise<number>;
+  delete(key: string): Promise<void>;
+  /** Drops logs last written before `olderThan` (epoch ms): the retention period. Returns how many were dropped. */
+  expire(prefix: string, olderThan: number): Promise<number>;
+}
+
+/** Cross-instance notifications (a Direct Line activity appended, an agent message): in-process for SQLite, pub/sub for Redis. */
+export interface Bus {
+  publish(topic: string, message: string): Promise<void>;
+  subscribe(topic: string, onMessage: (message: string) => void): Promise<() => Promise<void>>;
+}
+
+/** Everything durable, in one place, so any instance can serve any request. */
+export interface BotStore {
+  readonly kind: 'sqlite' | 'redis' | 'memory';
+  /** botbuilder's Storage: read / write with eTag (optimistic concurrency; `eTag: '*'` overwrites) / delete. */
+  readonly storage: Storage;
+  readonly logs: Logs;
+  readonly outbox: Outbox;
+  readonly bus: Bus;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- handoff
+
+/** The whole story for a human, the same structure for every destination. */
+export interface HandoffPacket {
+  readonly id: string;
+  readonly conversation: string;
+  readonly user: UserRef;
+  readonly channel: ChannelId;
+  readonly locale?: string;
+  readonly pack?: string;
+  readonly steps: readonly StepRecord[];
+  readonly facts: Readonly<Record<string, string>>;
+  readonly lastUserWords?: string;
+  readonly summary: readonly string[];
+  readonly transcript: readonly TranscriptEntry[];
+  readonly reason: HandoffReason;
+  readonly createdAt: string;
+}
+
+/** The help-desk side of a conversation: who has it, relay to and from agents. */
+export interface HandoffDesk {
+  /** True while an agent has taken (or is about to take) the conversation: the bot stays quiet. */
+  isWithAgent(conversationKey: string): Promise<boolean>;
+  /** A user message while an agent has the conversation. */
+  relayFromUser(conversationKey: string, entry: TranscriptEntry): Promise<void>;
+  /** Opens a handoff from the packet: queue it for agents, enqueue tickets and hub events. Idempotent by packet id. */
+  open(packet: HandoffPacket, address: ConversationAddress): Promise<void>;
+}

@@ -1,0 +1,250 @@
+// The engine's vocabulary: the typed knowledge base, a session, one turn's input and its result.
+// Everything here is plain, serialisable data; the edge (bot/) converts to and from channels.
+
+// ---------------------------------------------------------------- knowledge
+
+/** A reply template from knowledge. `text` may hold several variants; `{name}` placeholders are filled by the engine. */
+export interface ReplyTemplate {
+  readonly text: readonly string[];
+  readonly choices?: readonly ChoiceTemplate[];
+  readonly links?: readonly Link[];
+}
+
+export interface ChoiceTemplate {
+  readonly label: string;
+  /** An action token, see `ChoiceValue`. */
+  readonly value: string;
+}
+
+export interface Link {
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface Intent {
+  readonly name: string;
+  /** Short human label, used in "Did you mean …?" choices. */
+  readonly label: string;
+  readonly examples: readonly string[];
+  /** Where the intent was defined, for error messages and authoring tools. */
+  readonly source: SourceRef;
+}
+
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** An entity extracted from user text: a closed list of synonyms or a regular expression. */
+export interface EntityDef {
+  readonly name: string;
+  /** value → synonyms (matched as whole words, case-insensitive). */
+  readonly values?: Readonly<Record<string, readonly string[]>>;
+  /** Regular expressions (JavaScript syntax, case-insensitive); the first capture group (or whole match) is the value. */
+  readonly patterns?: readonly string[];
+}
+
+export interface FlowStep {
+  readonly id: string;
+  readonly title: string;
+  /** The instruction, chat-sized, markdown subset (**bold**, lists, links). */
+  readonly say: string;
+  readonly links: readonly Link[];
+  /** Intents that point at this step: they start the flow here, or are answered with it mid-flow. */
+  readonly intents: readonly string[];
+  /** Fact conditions: the step is skipped when a known fact contradicts, e.g. `{ backup_target: [icloud] }`. */
+  readonly when?: Readonly<Record<string, readonly string[]>>;
+  /** The step after a "not fixed" answer: a step id, or `escalate`. Defaults to the next step in the list. */
+  readonly next?: string;
+}
+
+export interface Flow {
+  readonly id: string;
+  readonly title: string;
+  /** Intents that start the flow at its first applicable step. */
+  readonly triggers: readonly string[];
+  readonly steps: readonly FlowStep[];
+  readonly source: SourceRef;
+}
+
+export interface SupportContact {
+  /** ISO 3166-1 alpha-2 region code, or `default`. */
+  readonly region: string;
+  readonly name: string;
+  readonly phone?: string;
+  readonly hours?: string;
+  readonly links: readonly Link[];
+}
+
+/** When live agents work: weekly hours in a time zone, minus holidays. */
+export interface HelpdeskHours {
+  readonly timezone: string;
+  /** Weekday (`mon` … `sun`) → `HH:MM-HH:MM` ranges. */
+  readonly hours: Readonly<Record<string, readonly string[]>>;
+  /** ISO dates (YYYY-MM-DD) in the help desk's time zone. */
+  readonly holidays: readonly string[];
+}
+
+export interface Knowledge {
+  /** Shared replies by id (welcome, help, fallback, did_it_fix, escalation, …). */
+  readonly replies: Readonly<Record<string, ReplyTemplate>>;
+  readonly intents: readonly Intent[];
+  /** Negative examples: messages the bot must not take for any intent. */
+  readonly outOfScope: readonly string[];
+  readonly entities: readonly EntityDef[];
+  readonly flows: readonly Flow[];
+  readonly contacts: readonly SupportContact[];
+  readonly helpdesk?: HelpdeskHours;
+  /** sha256 over the knowledge files, to key caches. */
+  readonly hash: string;
+}
+
+// ---------------------------------------------------------------- NLU
+
+export interface IntentScore {
+  readonly intent: string;
+  readonly confidence: number;
+}
+
+export interface Classification {
+  /** The chosen intent, or `unknown` when confidence or margin is too low, or out of scope. */
+  readonly intent: string;
+  readonly confidence: number;
+  /** Best first, calibrated probabilities that sum to ≤ 1. */
+  readonly ranking: readonly IntentScore[];
+  /** When the top two are close: both, for a "Did you mean …?" question. */
+  readonly ambiguous?: readonly [IntentScore, IntentScore];
+  readonly entities: Readonly<Record<string, string>>;
+  /** How the text answers a yes/no question ("nope", "still failing", "yes!! it worked", "kind of", button values). */
+  readonly answer?: Answer;
+}
+
+export type Answer = 'yes' | 'no' | 'tried' | 'unsure';
+
+export interface Understander {
+  classify(text: string): Classification;
+}
+
+// ---------------------------------------------------------------- session
+
+export type StepOutcome = 'fixed' | 'not_fixed' | 'already_tried' | 'skipped';
+
+export interface StepRecord {
+  readonly stepId: string;
+  readonly outcome: StepOutcome;
+  /** ISO time. */
+  readonly at: string;
+}
+
+/** What the bot last asked, so the next answer is read against it. */
+export type Pending =
+  | { readonly kind: 'did_it_fix'; readonly flowId: string; readonly stepId: string }
+  | { readonly kind: 'resume'; readonly flowId: string; readonly stepId: string }
+  | { readonly kind: 'disambiguate'; readonly options: readonly string[] }
+  | { readonly kind: 'confirm_start_over' }
+  | { readonly kind: 'offer_human' }
+  | { readonly kind: 'ask_region' }
+  | { readonly kind: 'pick_up' ; readonly flowId: string; readonly stepId: string };
+
+export type SessionStatus = 'idle' | 'in_flow' | 'resolved' | 'escalated' | 'handoff';
+
+export type HandoffReason = 'all_fixes_failed' | 'user_asked' | 'repeated_misunderstanding';
+
+export interface Session {
+  readonly version: 1;
+  readonly status: SessionStatus;
+  readonly flowId?: string;
+  readonly stepId?: string;
+  readonly pending?: Pending;
+  readonly steps: readonly StepRecord[];
+  /** Entities the user gave: backup_target, iphone_model, ios_version, error_text, region. */
+  readonly facts: Readonly<Record<string, string>>;
+  /** Misunderstandings in a row. */
+  readonly misses: number;
+  readonly turns: number;
+  readonly lastUserText?: string;
+  /** ISO time of the last turn, for idle expiry. */
+  readonly updatedAt?: string;
+}
+
+// ---------------------------------------------------------------- one turn
+
+export type TurnKind = 'message' | 'conversation_start' | 'pick_up' | 'handoff_status';
+
+export interface TurnInput {
+  readonly kind: TurnKind;
+  /** What the user typed (may be empty when a button was pressed). */
+  readonly text?: string;
+  /** A button or card submit: an action token (see `ChoiceValue`), optionally bound to the step it was shown for. */
+  readonly action?: { readonly value: string; readonly stepId?: string };
+  /** BCP-47 locale from the channel, e.g. en-GB; its region picks the support contact. */
+  readonly locale?: string;
+  /** ISO time, passed in so the engine stays pure. */
+  readonly now: string;
+  /** For `handoff_status`: what the hub or agent said. */
+  readonly handoffStatus?: 'accepted' | 'failed' | 'completed' | 'agent_joined' | 'agent_left' | 'queued' | 'unavailable';
+  /** For `handoff_status` 'queued': the place in the queue. */
+  readonly queuePosition?: number;
+  /** For a hand-back from an agent: the step to carry on at. */
+  readonly resumeAtStep?: string;
+}
+
+/**
+ * Action tokens carried by choices: `yes`, `no`, `tried`, `human`, `restart`, `help`, `resume`,
+ * `intent:<name>`, `step:<id>`, `region:<CC>`, `goodbye`.
+ */
+export type ChoiceValue = string;
+
+export interface Choice {
+  readonly label: string;
+  readonly value: ChoiceValue;
+}
+
+export type ReplyKind = 'text' | 'step' | 'question' | 'escalation' | 'handoff' | 'summary';
+
+/** A channel-neutral reply. Renderers turn it into Bot Framework activities, Adaptive Cards, Block Kit or plain text. */
+export interface Reply {
+  readonly kind: ReplyKind;
+  readonly text: string;
+  readonly title?: string;
+  readonly choices?: readonly Choice[];
+  readonly links?: readonly Link[];
+  /** The step a card belongs to, so a stale button can be recognised. */
+  readonly stepId?: string;
+  /** Copyable lines, e.g. the summary of what was tried. */
+  readonly lines?: readonly string[];
+}
+
+/** What the story of a conversation tells a human: built by the engine, completed by the edge. */
+export interface HandoffStory {
+  readonly reason: HandoffReason;
+  readonly flowId?: string;
+  readonly steps: readonly StepRecord[];
+  readonly facts: Readonly<Record<string, string>>;
+  readonly lastUserWords?: string;
+  readonly summary: readonly string[];
+}
+
+export type Effect =
+  | { readonly type: 'handoff'; readonly story: HandoffStory }
+  | { readonly type: 'unrecognized'; readonly text: string; readonly ranking: readonly IntentScore[] }
+  | { readonly type: 'resolved'; readonly flowId: string; readonly stepId: string }
+  | { readonly type: 'cancel_handoff' };
+
+/** Why the engine did what it did, for logs, metrics and conversation tests. */
+export interface TurnTrace {
+  readonly intent?: string;
+  readonly confidence?: number;
+  readonly route: string;
+}
+
+export interface TurnResult {
+  readonly session: Session;
+  readonly replies: readonly Reply[];
+  readonly effects: readonly Effect[];
+  readonly trace: TurnTrace;
+}
+
+export interface Engine {
+  turn(session: Session | undefined, input: TurnInput): TurnResult;
+}
