@@ -1,0 +1,91 @@
+// Valid, cross-checked files → the typed Knowledge of dialogs/types.ts: defaults filled in, sources kept, all frozen.
+import type { EntityDef, Flow, Intent, Knowledge, ReplyTemplate, SupportContact } from '../types';
+import { filesOf, type FileOf } from './catalog';
+import type { ValidFile } from './check-file';
+
+export function buildKnowledge(files: readonly ValidFile[], hash: string): Knowledge {
+  const replies: Record<string, ReplyTemplate> = {};
+  for (const source of filesOf(files, 'replies')) {
+    for (const [id, reply] of Object.entries(source.data.replies)) {
+      // Own-property test, not `??=`: a reply named like an Object.prototype member (`constructor`) is still a reply.
+      if (Object.hasOwn(replies, id)) continue;
+      replies[id] = {
+        text: (typeof reply.text === 'string' ? [reply.text] : reply.text).map(trimBlock),
+        ...(reply.choices && { choices: reply.choices }),
+        ...(reply.links && { links: reply.links }),
+      };
+    }
+  }
+  const intentFiles = filesOf(files, 'intents');
+  const [helpdesk] = filesOf(files, 'helpdesk');
+  return deepFreeze({
+    replies,
+    intents: intentFiles.flatMap(toIntents),
+    outOfScope: intentFiles.flatMap((f) => f.data.out_of_scope ?? []),
+    entities: filesOf(files, 'entities').flatMap(toEntities),
+    flows: filesOf(files, 'flow').map(toFlow),
+    contacts: filesOf(files, 'contacts').flatMap((f) => f.data.contacts.map(toContact)),
+    ...(helpdesk && { helpdesk: { ...helpdesk.data.helpdesk, holidays: helpdesk.data.helpdesk.holidays ?? [] } }),
+    hash,
+  });
+}
+
+function toIntents(source: FileOf<'intents'>): Intent[] {
+  return Object.entries(source.data.intents).map(([name, intent]) => ({
+    name,
+    label: intent.label,
+    examples: intent.examples,
+    source: { file: source.file, line: source.locator.lineAt(['intents', name]) },
+  }));
+}
+
+function toEntities(source: FileOf<'entities'>): EntityDef[] {
+  return Object.entries(source.data.entities).map(([name, entity]) => ({
+    name,
+    ...(entity.values && { values: entity.values }),
+    ...(entity.patterns && { patterns: entity.patterns }),
+  }));
+}
+
+function toFlow(source: FileOf<'flow'>): Flow {
+  const { flow } = source.data;
+  return {
+    id: flow.id,
+    title: flow.title,
+    triggers: flow.triggers ?? [],
+    steps: flow.steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      say: trimBlock(step.say),
+      links: step.links ?? [],
+      intents: step.intents ?? [],
+      ...(step.when && { when: step.when }),
+      ...(step.next !== undefined && { next: step.next }),
+    })),
+    source: { file: source.file, line: source.locator.lineAt(['flow']) },
+  };
+}
+
+function toContact(contact: FileOf<'contacts'>['data']['contacts'][number]): SupportContact {
+  return {
+    region: contact.region,
+    name: contact.name,
+    ...(contact.phone !== undefined && { phone: contact.phone }),
+    ...(contact.hours !== undefined && { hours: contact.hours }),
+    links: contact.links ?? [],
+  };
+}
+
+/** A `|` block ends with a newline that means nothing in a chat bubble. */
+function trimBlock(text: string): string {
+  return text.trimEnd();
+}
+
+/** Deep Object.freeze: the engine gets knowledge it cannot change by accident. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

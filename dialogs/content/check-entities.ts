@@ -1,0 +1,34 @@
+// Cross-checks on entities: names unique across files, every pattern a valid JavaScript regular expression.
+import { createFirstSeen, filesOf, placeText } from './catalog';
+import { problemAt, type ValidFile } from './check-file';
+import type { KnowledgeProblem } from './problems';
+
+export function checkEntities(files: readonly ValidFile[]): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const names = createFirstSeen();
+  for (const source of filesOf(files, 'entities')) {
+    for (const [name, entity] of Object.entries(source.data.entities)) {
+      const earlier = names.claim(name, { file: source.file, line: source.locator.lineAt(['entities', name]) });
+      if (earlier) problems.push(problemAt(source, ['entities', name], `duplicate entity (first at ${placeText(earlier.place)})`));
+      (entity.patterns ?? []).forEach((pattern, i) => {
+        const error = regexError(pattern);
+        if (error) problems.push(problemAt(source, ['entities', name, 'patterns', i], `invalid regular expression: ${error}`));
+      });
+    }
+  }
+  return problems;
+}
+
+/** Undefined when the pattern compiles both with `i` and with `iu`, so the NLU may use either flag set. */
+export function regexError(pattern: string): string | undefined {
+  for (const flags of ['i', 'iu']) {
+    try {
+      new RegExp(pattern, flags);
+    } catch (error) {
+      // "Invalid regular expression: /(/i: Unterminated group" → "Unterminated group"
+      const message = error instanceof Error ? error.message : String(error);
+      return message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '');
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,60 @@
+// The loader: knowledge files → { ok, knowledge } or every problem at once. Never throws on bad content.
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
+import type { Knowledge } from '../types';
+import { buildKnowledge } from './build';
+import { checkFile, type ValidFile } from './check-file';
+import { crossCheck } from './cross-check';
+import type { FileKind } from './kinds';
+import { comparePaths, sortProblems, type KnowledgeProblem } from './problems';
+import { readKnowledgeDir, type KnowledgeFile } from './read-dir';
+
+export type LoadResult =
+  | { readonly ok: true; readonly knowledge: Knowledge; readonly files: readonly string[] }
+  | { readonly ok: false; readonly problems: readonly KnowledgeProblem[] };
+
+export interface ParseOptions {
+  /** The knowledge directory as shown in problems about missing files; defaults to the first path segment of the files. */
+  readonly root?: string;
+}
+
+/** Reads every *.yaml under `dir` (recursively; see `comparePaths` for the order) and validates it as a whole. */
+export function loadKnowledge(dir: string): LoadResult {
+  const read = readKnowledgeDir(dir);
+  // Nothing readable at all (no such directory): that one problem says it all.
+  if (read.files.length === 0 && read.problems.length > 0) return { ok: false, problems: read.problems };
+  const result = parseKnowledge(read.files, { root: basename(resolve(dir)) });
+  if (read.problems.length === 0) return result;
+  return { ok: false, problems: sortProblems([...read.problems, ...(result.ok ? [] : result.problems)]) };
+}
+
+/** The same without disk access: `path` is shown in problems and sources as given. */
+export function parseKnowledge(files: readonly KnowledgeFile[], options: ParseOptions = {}): LoadResult {
+  const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path));
+  const root = options.root ?? topDir(sorted[0]?.path);
+  const valid: ValidFile[] = [];
+  const broken = new Set<FileKind>();
+  const problems: KnowledgeProblem[] = [];
+  for (const { path, text } of sorted) {
+    const checked = checkFile(path, text);
+    if (checked.ok) valid.push(checked.valid);
+    else {
+      problems.push(...checked.problems);
+      if (checked.kind) broken.add(checked.kind);
+    }
+  }
+  problems.push(...crossCheck(valid, { broken, root }));
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, knowledge: buildKnowledge(valid, hashFiles(sorted)), files: sorted.map((f) => f.path) };
+}
+
+function topDir(path: string | undefined): string {
+  return path?.includes('/') ? path.split('/')[0] : '.';
+}
+
+/** sha256 over paths and contents, so a renamed file changes the hash too. */
+function hashFiles(files: readonly KnowledgeFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.path).update('\0').update(file.text).update('\0');
+  return hash.digest('hex');
+}

@@ -1,0 +1,128 @@
+// Strict zod schemas, one per file kind: unknown keys (a typo such as `chek:`) are errors, never ignored.
+// They describe the YAML as written; defaults and conversions happen in build.ts, so the JSON Schemas match the files.
+import { z } from 'zod';
+import { FILE_KINDS, type FileKind } from './kinds';
+
+export const SNAKE_CASE = /^[a-z][a-z0-9_]*$/;
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const HOURS_RANGE = /^(?:[01]\d|2[0-3]):[0-5]\d-(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
+const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
+const snake = z.string().regex(SNAKE_CASE, 'must be snake_case (a-z, 0-9, _)');
+const text = z.string().regex(/\S/, 'must not be empty');
+const list = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'must not be empty');
+
+const link = z.strictObject({
+  title: text,
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+});
+
+const choice = z.strictObject({
+  label: text,
+  value: z.string().regex(/^\S+$/, 'must be an action token').meta({
+    description: 'yes, no, tried, unsure, human, restart, help, resume, goodbye, intent:<name>, step:<id>, region:<CC>',
+  }),
+});
+
+const reply = z.strictObject({
+  text: z.union([text, list(text)]).meta({ description: 'The message, or a list of variants to pick from.' }),
+  choices: z.array(choice).optional(),
+  links: z.array(link).optional(),
+});
+
+export const repliesFile = z.strictObject({ replies: z.record(snake, reply) }).meta({ title: 'bot.yaml: shared replies' });
+
+const intent = z.strictObject({
+  label: text.meta({ description: 'Short label, shown in "Did you mean …?" choices.' }),
+  examples: list(text),
+});
+
+export const intentsFile = z
+  .strictObject({
+    intents: z.record(snake, intent),
+    out_of_scope: z.array(text).optional().meta({ description: 'Negative examples: never any intent.' }),
+  })
+  .meta({ title: 'smalltalk.yaml / intents.yaml: intents with training examples' });
+
+const step = z.strictObject({
+  id: snake,
+  title: text,
+  intents: z.array(snake).optional(),
+  when: z.record(snake, list(text)).optional().meta({ description: 'Entity → values; skipped when a fact contradicts.' }),
+  say: text,
+  links: z.array(link).optional(),
+  next: snake.optional().meta({ description: 'The step after "not fixed": a step id or `escalate`.' }),
+});
+
+export const flowFile = z
+  .strictObject({
+    flow: z.strictObject({
+      id: z.string().regex(KEBAB_CASE, 'must be kebab-case (a-z, 0-9, -)'),
+      title: text,
+      triggers: z.array(snake).optional(),
+      steps: list(step),
+    }),
+  })
+  .meta({ title: 'flow.yaml: a troubleshooting flow' });
+
+const entity = z
+  .strictObject({
+    values: z.record(snake, list(text)).optional(),
+    patterns: list(text).optional(),
+  })
+  .refine((e) => e.values !== undefined || e.patterns !== undefined, 'needs `values` or `patterns`');
+
+export const entitiesFile = z.strictObject({ entities: z.record(snake, entity) }).meta({ title: 'entities.yaml' });
+
+const contact = z.strictObject({
+  region: z.string().regex(/^(?:[A-Z]{2}|default)$/, 'must be a two-letter region code (e.g. GB) or `default`'),
+  name: text,
+  phone: text.optional(),
+  hours: text.optional(),
+  links: z.array(link).optional(),
+});
+
+export const contactsFile = z.strictObject({ contacts: list(contact) }).meta({ title: 'escalation.yaml: support contacts' });
+
+const ranges = z.array(z.string().regex(HOURS_RANGE, 'must be a "HH:MM-HH:MM" range'));
+
+export const helpdeskFile = z
+  .strictObject({
+    helpdesk: z.strictObject({
+      timezone: text.refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/London'),
+      hours: z.strictObject({ mon: ranges, tue: ranges, wed: ranges, thu: ranges, fri: ranges, sat: ranges, sun: ranges }).partial(),
+      holidays: z.array(z.string().regex(ISO_DATE, 'must be a YYYY-MM-DD date')).optional(),
+    }),
+  })
+  .meta({ title: 'helpdesk.yaml: hours of the live help desk' });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const SCHEMAS = {
+  replies: repliesFile,
+  intents: intentsFile,
+  flow: flowFile,
+  entities: entitiesFile,
+  contacts: contactsFile,
+  helpdesk: helpdeskFile,
+} as const satisfies Record<FileKind, z.ZodType>;
+
+export type KindData = { readonly [K in FileKind]: z.infer<(typeof SCHEMAS)[K]> };
+
+/**
+ * Kind → JSON Schema (draft 2020-12), as written to `schemas/<kind>.schema.json` by `npm run schemas` for editors
+ * (`# yaml-language-server: $schema=…`). Refinements (time zones, entity shape) are left out; the loader checks them.
+ * A transform would throw here, which is why the schemas above describe the YAML as written.
+ */
+export function knowledgeJsonSchemas(): Record<FileKind, Record<string, unknown>> {
+  const out = {} as Record<FileKind, Record<string, unknown>>;
+  for (const kind of FILE_KINDS) out[kind] = z.toJSONSchema(SCHEMAS[kind], { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return out;
+}
