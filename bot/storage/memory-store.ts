@@ -1,0 +1,116 @@
+// A complete BotStore in memory, with the real stores' eTag, log and outbox semantics: for unit tests and `npm run chat`.
+import type { StoreItems } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { BotStore, Logs } from '../ports';
+import { ETagConflictError, StorageUnavailableError } from './errors';
+import { createInProcessBus } from './in-process-bus';
+import { createMemoryOutbox } from './memory-outbox';
+import { changeList, conflicts, decodeItem, encodeItem, expectedETag, keyList, newETag } from './store-items';
+
+export interface MemoryStoreOptions {
+  readonly logger?: Logger;
+  /** Epoch ms; tests pass a fake clock to exercise expiry and outbox retry times. */
+  readonly now?: () => number;
+  /** Items not written for this long read as missing (0 or unset: kept forever). */
+  readonly itemTtlMs?: number;
+}
+
+/** A memory store can also play "storage is down", so the edge's apology path is testable without Redis. */
+export interface MemoryStore extends BotStore {
+  simulateOutage(down: boolean): void;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
+  const now = options.now ?? Date.now;
+  const ttl = options.itemTtlMs ?? 0;
+  const items = new Map<string, { json: string; eTag: string; at: number }>();
+  /** The stored item unless its time is up (then it is dropped, as Redis would have dropped it). */
+  const live = (key: string): { json: string; eTag: string } | undefined => {
+    const stored = items.get(key);
+    if (stored && ttl > 0 && stored.at <= now() - ttl) items.delete(key);
+    return items.get(key);
+  };
+  const logs = new Map<string, { entries: string[]; at: number }>();
+  let down = false;
+  let closed = false;
+  const guard = (operation: string): void => {
+    if (closed) throw new StorageUnavailableError('memory', operation, 'closed');
+    if (down) throw new StorageUnavailableError('memory', operation, 'outage');
+  };
+  const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
+
+  const storage = {
+    async read(keys: string[]): Promise<StoreItems> {
+      guard('storage.read');
+      const found: StoreItems = {};
+      for (const key of keyList(keys)) {
+        const stored = live(key);
+        if (stored) found[key] = decodeItem(stored.json, stored.eTag);
+      }
+      return found;
+    },
+    async write(changes: StoreItems): Promise<void> {
+      guard('storage.write');
+      const list = changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item) }));
+      // All keys are checked before any is written: a rejected batch leaves nothing half-written.
+      const stale = list.find((c) => conflicts(c.expected, live(c.key)?.eTag));
+      if (stale) throw new ETagConflictError(stale.key, 'memory');
+      const at = now();
+      for (const change of list) items.set(change.key, { json: change.json, eTag: newETag(), at });
+    },
+    async delete(keys: string[]): Promise<void> {
+      guard('storage.delete');
+      for (const key of keyList(keys)) items.delete(key);
+    },
+  };
+
+  const logStore: Logs = {
+    async append(key, entry) {
+      guard('logs.append');
+      const log = logs.get(key) ?? { entries: [], at: 0 };
+      log.entries.push(JSON.stringify(entry ?? null));
+      log.at = now();
+      logs.set(key, log);
+      return log.entries.length - 1;
+    },
+    async read(key, from, limit) {
+      guard('logs.read');
+      const entries = logs.get(key)?.entries ?? [];
+      const start = Math.max(0, from);
+      const end = limit === undefined ? entries.length : start + Math.max(0, limit);
+      return entries.slice(start, end).map((json, i) => ({ seq: start + i, entry: JSON.parse(json) as unknown }));
+    },
+    async length(key) {
+      guard('logs.length');
+      return logs.get(key)?.entries.length ?? 0;
+    },
+    async delete(key) {
+      guard('logs.delete');
+      logs.delete(key);
+    },
+    async expire(prefix, olderThan) {
+      guard('logs.expire');
+      const old = [...logs].filter(([key, log]) => key.startsWith(prefix) && log.at < olderThan);
+      for (const [key] of old) logs.delete(key);
+      return old.length;
+    },
+  };
+
+  return {
+    kind: 'memory',
+    storage,
+    logs: logStore,
+    outbox: createMemoryOutbox(guard, now),
+    bus,
+    async ping() {
+      guard('ping');
+    },
+    async close() {
+      closed = true;
+      bus.clear();
+    },
+    simulateOutage(value) {
+      down = value;
+    },
+  };
+}

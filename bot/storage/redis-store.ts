@@ -1,0 +1,62 @@
+// The BotStore for several instances: everything in Redis (single node, managed, or Cluster), the Bus on pub/sub.
+import type { Logger } from '../logger';
+import type { BotStore } from '../ports';
+import { createRedisBus } from './redis-bus';
+import { closeRedis, connectRedis } from './redis-client';
+import { createCall, type RedisContext } from './redis-context';
+import { createRedisItems } from './redis-items';
+import { createRedisKeys } from './redis-keys';
+import { createRedisLogs } from './redis-logs';
+import { createRedisOutbox } from './redis-outbox';
+
+export interface RedisStoreOptions {
+  /** `redis://[user:password@]host:port[/db]` or `rediss://` (TLS). */
+  readonly url: string;
+  /** Prepended to every key and channel, so several bots (or test runs) can share one Redis. Default `bot:`. */
+  readonly prefix?: string;
+  /** `url` names one node of a Redis Cluster. */
+  readonly cluster?: boolean;
+  /** A command unanswered after this long fails with StorageUnavailableError (reason `timeout`). Default 2000. */
+  readonly commandTimeoutMs?: number;
+  /** Default 2000. An operation's overall deadline is the command timeout plus this. */
+  readonly connectTimeoutMs?: number;
+  /** Items not written for this long expire (Redis PEXPIRE, renewed by every write). 0 or unset: kept forever. */
+  readonly itemTtlMs?: number;
+  readonly logger?: Logger;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_REDIS_PREFIX = 'bot:';
+
+/** Connects in the background: until Redis answers, operations fail fast with StorageUnavailableError. */
+export function createRedisStore(options: RedisStoreOptions): BotStore {
+  const commandTimeoutMs = options.commandTimeoutMs ?? 2000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 2000;
+  const keys = createRedisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX);
+  const client = connectRedis({ ...options, commandTimeoutMs, connectTimeoutMs });
+  let closed = false;
+  const ctx: RedisContext = {
+    client,
+    keys,
+    now: options.now ?? Date.now,
+    call: createCall({ isClosed: () => closed, deadlineMs: commandTimeoutMs + connectTimeoutMs }),
+  };
+  const bus = createRedisBus(ctx, options.logger);
+
+  return {
+    kind: 'redis',
+    storage: createRedisItems(ctx, options.itemTtlMs),
+    logs: createRedisLogs(ctx),
+    outbox: createRedisOutbox(ctx),
+    bus,
+    async ping() {
+      await ctx.call('ping', () => client.ping());
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await bus.close();
+      await closeRedis(client);
+    },
+  };
+}

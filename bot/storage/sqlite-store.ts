@@ -1,0 +1,59 @@
+// The embedded default BotStore: one SQLite file under DATA_DIR (WAL), an in-process Bus, for a single instance.
+import type { Logger } from '../logger';
+import type { BotStore } from '../ports';
+import { StorageUnavailableError } from './errors';
+import { createInProcessBus } from './in-process-bus';
+import { openSqlite, sqliteCall } from './sqlite-db';
+import { createSqliteItems } from './sqlite-items';
+import { createSqliteLogs } from './sqlite-logs';
+import { createSqliteOutbox } from './sqlite-outbox';
+
+export interface SqliteStoreOptions {
+  /** Created if missing. */
+  readonly dataDir: string;
+  readonly fileName?: string;
+  /**
+   * How long a write waits for another connection's write lock before failing with StorageUnavailableError. The wait
+   * blocks the event loop (better-sqlite3 is synchronous), so keep it short: one second by default.
+   */
+  readonly busyTimeoutMs?: number;
+  /** Items not written for this long read as missing and are purged (hourly, on write). 0 or unset: kept forever. */
+  readonly itemTtlMs?: number;
+  readonly logger?: Logger;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_SQLITE_FILE = 'bot.sqlite';
+
+export function createSqliteStore(options: SqliteStoreOptions): BotStore {
+  const now = options.now ?? Date.now;
+  const db = openSqlite({
+    dataDir: options.dataDir,
+    fileName: options.fileName ?? DEFAULT_SQLITE_FILE,
+    busyTimeoutMs: options.busyTimeoutMs ?? 1000,
+  });
+  let closed = false;
+  const guard = (operation: string): void => {
+    if (closed) throw new StorageUnavailableError('sqlite', operation, 'closed');
+  };
+  const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
+  const ping = db.prepare('SELECT 1').pluck();
+
+  return {
+    kind: 'sqlite',
+    storage: createSqliteItems(db, guard, now, options.itemTtlMs),
+    logs: createSqliteLogs(db, guard, now),
+    outbox: createSqliteOutbox(db, guard, now),
+    bus,
+    async ping() {
+      guard('ping');
+      sqliteCall('ping', () => ping.get());
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      bus.clear();
+      db.close();
+    },
+  };
+}

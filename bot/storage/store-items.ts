@@ -1,0 +1,52 @@
+// botbuilder Storage item rules shared by every backend: how eTags are made, checked, stripped and put back.
+import { randomBytes } from 'node:crypto';
+import type { StoreItem, StoreItems } from 'botbuilder';
+
+/** The wildcard eTag: write unconditionally (botbuilder's convention). */
+export const ANY_ETAG = '*';
+
+/** A fresh eTag: random, so two processes sharing a store never mint the same one. */
+export function newETag(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** The eTag a write must match, or undefined for an unconditional write (no eTag, empty, or `*`). */
+export function expectedETag(item: StoreItem): string | undefined {
+  const eTag: unknown = item.eTag;
+  return typeof eTag === 'string' && eTag !== '' && eTag !== ANY_ETAG ? eTag : undefined;
+}
+
+/**
+ * botbuilder's rule: a write with an eTag conflicts only if an item is stored and its eTag differs. A write with an eTag
+ * to a missing key succeeds (as botbuilder's MemoryStorage does), so an expired session is simply written anew.
+ */
+export function conflicts(expected: string | undefined, stored: string | undefined): boolean {
+  return expected !== undefined && stored !== undefined && stored !== expected;
+}
+
+/** The JSON stored for an item: everything but its eTag, which is stored beside it. */
+export function encodeItem(key: string, item: unknown): string {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    throw new TypeError(`Storage: item "${key}" must be an object`);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { eTag: _ignored, ...rest } = item as StoreItem;
+  return JSON.stringify(rest);
+}
+
+/** A fresh copy of a stored item with its current eTag, so callers never share objects with the store. */
+export function decodeItem(json: string, eTag: string): StoreItem {
+  return { ...(JSON.parse(json) as Record<string, unknown>), eTag };
+}
+
+/** The non-empty changes of a write, in order; `undefined` values are skipped like botbuilder's stores skip them. */
+export function changeList(changes: StoreItems): [key: string, item: StoreItem][] {
+  if (!changes || typeof changes !== 'object') throw new TypeError('Storage: changes are required when writing');
+  return Object.entries(changes).filter(([, item]) => item !== undefined) as [string, StoreItem][];
+}
+
+/** Reads need keys: botbuilder throws on a missing list, and so do we. */
+export function keyList(keys: readonly string[]): readonly string[] {
+  if (!Array.isArray(keys)) throw new TypeError('Storage: keys are required');
+  return keys;
+}
