@@ -1,0 +1,28 @@
+// Wiring for Slack direct: the /slack/events router when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set,
+// nothing otherwise. server.ts mounts what this returns; the words it needs come from knowledge.
+import type { Router } from 'express';
+import type { EdgeDeps } from '../server';
+import { errorReply } from '../turn-handler';
+import { createSlackRouter } from './router';
+
+export type SlackMountDeps = Pick<EdgeDeps, 'config' | 'conversations' | 'logger' | 'knowledge'>;
+
+export function slackRouters(deps: SlackMountDeps): Router[] {
+  const { slackBotToken: botToken, slackSigningSecret: signingSecret, slackApiUrl: apiUrl } = deps.config;
+  if (!botToken || !signingSecret) {
+    if (botToken || signingSecret) deps.logger.warn('Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: /slack/events is off');
+    return [];
+  }
+  return [
+    createSlackRouter({
+      botToken,
+      signingSecret,
+      apiUrl,
+      conversations: deps.conversations,
+      logger: deps.logger,
+      // Optional knowledge reply `you_chose` ("You chose: {choice}") replaces clicked buttons.
+      chosenTemplate: deps.knowledge.replies.you_chose?.text[0],
+      failureReply: errorReply(deps.knowledge),
+    }),
+  ];
+}
