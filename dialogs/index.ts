@@ -1,3 +1,17 @@
 // The engine's public surface: the edge (bot/) imports dialogs/ only through this file.
 export * from './types';
 export * from './content/reply-ids';
+export {
+  loadKnowledge,
+  parseKnowledge,
+  formatProblem,
+  knowledgeJsonSchemas,
+  type KnowledgeProblem,
+  type KnowledgeFile,
+  type LoadResult,
+  type FileKind,
+} from './content';
+export { createEngine } from './engine';
+export type { EngineOptions } from './engine';
+export { newSession, isSessionValid } from './session';
+export * from './nlu';

@@ -185,6 +185,8 @@ export interface TurnInput {
   readonly handoffStatus?: 'accepted' | 'failed' | 'completed' | 'agent_joined' | 'agent_left' | 'queued' | 'unavailable';
   /** For `handoff_status` 'queued': the place in the queue. */
   readonly queuePosition?: number;
+  /** For `handoff_status` 'agent_joined': the agent's display name ({agent} in the reply). */
+  readonly agentName?: string;
   /** For a hand-back from an agent: the step to carry on at. */
   readonly resumeAtStep?: string;
 }

@@ -1,0 +1,116 @@
+// The load generator: N conversations in a closed loop (each sends its next message once the previous turn is done)
+// through `POST /api/messages`. A turn's latency is from the POST to its response, which CloudAdapter sends only after
+// the bot's replies were delivered to the serviceUrl; a turn counts only if the sink received at least one reply to it.
+import http from 'node:http';
+import type { BenchSink } from './sink';
+import { summarize, round, type LatencySummary } from './stats';
+
+export interface TurnOutcome {
+  readonly ms: number;
+  /** Undefined when the turn went well: status 2xx and at least one reply at the sink. */
+  readonly error?: string;
+}
+
+export interface Poster {
+  turn(conversationId: string, turnId: string, text: string, userId: string): Promise<TurnOutcome>;
+  close(): void;
+}
+
+function post(agent: http.Agent, url: URL, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Posts message activities (as a Bot Framework channel would: Emulator, en-US) over keep-alive connections. */
+export function createPoster(target: string, sink: BenchSink, connections: number): Poster {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const url = new URL('/api/messages', target);
+  return {
+    async turn(conversationId, id, text, userId) {
+      const body = JSON.stringify({
+        type: 'message', id, timestamp: new Date().toISOString(), channelId: 'emulator', serviceUrl: sink.url, locale: 'en-US',
+        conversation: { id: conversationId }, from: { id: userId, name: 'Bench User' }, recipient: { id: 'bot', name: 'Bot' }, text,
+      });
+      const sent = performance.now();
+      try {
+        const status = await post(agent, url, body);
+        const ms = performance.now() - sent;
+        if (status >= 300) return { ms, error: `HTTP ${status}` };
+        if (sink.replies(id) === 0) return { ms, error: `no reply at the sink to "${text}"` };
+        return { ms };
+      } catch (err) {
+        return { ms: performance.now() - sent, error: err instanceof Error ? err.message : String(err) };
+      } finally {
+        sink.forget(id);
+      }
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+export interface LoadOptions {
+  readonly target: string;
+  readonly sink: BenchSink;
+  readonly concurrency: number;
+  /** What each conversation says, in a loop (the bot's journey, or anything for the echo bot). */
+  readonly script: readonly string[];
+  /** Unique per measurement, so every cell starts new conversations. */
+  readonly conversationPrefix: string;
+  readonly warmupMs: number;
+  readonly durationMs: number;
+  /** The server's CPU time so far (ms), to report its CPU cost per turn: steadier than turns/s on a busy machine. */
+  readonly serverCpuMs?: () => number | undefined;
+}
+
+export interface LoadResult extends LatencySummary {
+  readonly concurrency: number;
+  readonly turnsPerSecond: number;
+  /** Non-2xx answers, transport errors and turns without a reply at the sink (warm-up included). */
+  readonly errors: number;
+  readonly firstError?: string;
+  /** Server CPU ms per turn over the whole cell (warm-up included); undefined without /proc. */
+  readonly serverCpuMsPerTurn?: number;
+}
+
+/** One cell: warm up, then count the turns completed within `durationMs`; waits for turns in flight before returning. */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const poster = createPoster(options.target, options.sink, options.concurrency);
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let completed = 0;
+  const cpuBefore = options.serverCpuMs?.();
+  const measureFrom = performance.now() + options.warmupMs;
+  const measureUntil = measureFrom + options.durationMs;
+
+  async function conversation(index: number): Promise<void> {
+    const conversationId = `${options.conversationPrefix}-c${index}`;
+    for (let turn = 0; performance.now() < measureUntil; turn += 1) {
+      const text = options.script[turn % options.script.length];
+      const outcome = await poster.turn(conversationId, `${conversationId}-t${turn}`, text, `user-${index}`);
+      const done = performance.now();
+      completed += 1;
+      if (outcome.error) {
+        errors += 1;
+        firstError ??= outcome.error;
+      } else if (done >= measureFrom && done <= measureUntil) {
+        latencies.push(outcome.ms);
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: options.concurrency }, (_, i) => conversation(i)));
+  poster.close();
+  const cpuAfter = options.serverCpuMs?.();
+  const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? { serverCpuMsPerTurn: round((cpuAfter - cpuBefore) / Math.max(1, completed), 3) } : {};
+  const summary = summarize(latencies);
+  const turnsPerSecond = round(latencies.length / (options.durationMs / 1000), 0);
+  return { concurrency: options.concurrency, turnsPerSecond, ...summary, errors, ...(firstError ? { firstError } : {}), ...cpu };
+}

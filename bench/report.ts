@@ -1,0 +1,58 @@
+// The benchmark's stdout: one short table per measurement, from the same object that goes to bench/results.json.
+import type { BrainSpeed } from './brain-speed';
+import type { MemoryResult } from './memory';
+import type { ProfileSummary } from './profile';
+import type { StartupResult } from './startup';
+import type { TurnsRow } from './turns';
+
+export interface BenchResults {
+  readonly machine: Readonly<Record<string, unknown>>;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly targets: Readonly<Record<string, string>>;
+  readonly turns: readonly TurnsRow[];
+  readonly startup?: StartupResult;
+  readonly nlu?: BrainSpeed;
+  readonly memory?: MemoryResult;
+  readonly profile?: ProfileSummary;
+  readonly notes: readonly string[];
+}
+
+const pad = (value: unknown, width: number): string => String(value).padStart(width);
+
+export function formatReport(results: BenchResults): string {
+  const lines: string[] = [];
+  lines.push('', 'Turns through POST /api/messages → reply at the serviceUrl sink (medians over rounds; latency in ms;');
+  lines.push('×echo = median of per-round throughput ratios; cpu = the server process\'s CPU ms per turn)');
+  lines.push(`${'system'.padEnd(11)}${pad('conc', 5)}${pad('turns/s', 9)}${pad('p50', 8)}${pad('p99', 8)}${pad('×echo', 7)}${pad('cpu', 7)}`);
+  for (const row of results.turns) {
+    const cpu = row.cpuMsPerTurn === undefined ? '-' : row.cpuMsPerTurn.toFixed(2);
+    const flag = row.errors > 0 ? '  !' : '';
+    lines.push(`${row.system.padEnd(11)}${pad(row.concurrency, 5)}${pad(row.turnsPerSecond, 9)}${pad(row.p50.toFixed(1), 8)}${pad(row.p99.toFixed(1), 8)}${pad(row.ratio.toFixed(2), 7)}${pad(cpu, 7)}${flag}`);
+  }
+  const errors = results.turns.filter((r) => r.errors > 0);
+  for (const row of errors) lines.push(`  ! ${row.system} @${row.concurrency}: ${row.errors} failed turns, e.g. ${row.firstError}`);
+  if (results.startup) {
+    const s = results.startup;
+    lines.push('', `Start-up to /healthz 200: cold ${s.coldMs} ms, warm ${s.warmMs} ms (median of ${s.runs}; warm carried: ${s.carriedFiles.join(', ') || 'nothing — no model cache on disk'})`);
+  }
+  if (results.nlu) {
+    const n = results.nlu;
+    lines.push(`NLU: knowledge load ${n.loadMs} ms, training ${n.trainMs} ms, classify mean ${n.classify.mean} ms, p99 ${n.classify.p99} ms (${n.classify.count} calls over ${n.classify.texts} texts)`);
+  }
+  if (results.memory) {
+    const m = results.memory;
+    lines.push(
+      `Memory (SQLite bot, after GC): idle RSS ${m.idle.rssMb} MB; after ${m.warmupConversations} warm-up conversations ${m.afterWarmup.rssMb} MB;`,
+      `  after ${m.conversations} more ${m.afterConversations.rssMb} MB → growth ${m.rssGrowthPer10kMb} MB RSS, ${m.heapGrowthPer10kMb} MB heap per 10,000 conversations${m.errors ? ` (${m.errors} failed turns)` : ''}`,
+    );
+  }
+  if (results.profile) {
+    lines.push('', `CPU profile of the SQLite bot at 32 concurrent (${results.profile.busyMs} ms busy), self time by owner:`);
+    for (const g of results.profile.groups) lines.push(`  ${pad(g.percent.toFixed(1), 5)}%  ${g.group}`);
+    lines.push('  by package / file:');
+    for (const share of results.profile.shares) lines.push(`  ${pad(share.percent.toFixed(1), 5)}%  ${share.owner.padEnd(34)} ${share.topFunctions.join(', ')}`);
+  }
+  for (const note of results.notes) lines.push(`note: ${note}`);
+  lines.push('', `Targets: ${Object.entries(results.targets).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,64 @@
+// The three servers the turn benchmark alternates between, each in its own child process: the echo baseline, the
+// real bot on SQLite and the real bot on Redis (a private redis-server, else REDIS_URL; loudly absent otherwise).
+import fs from 'node:fs';
+import path from 'node:path';
+import { findRedisServerBinary, startRedisServer, type RedisServer } from '../test/support/redis-server';
+import { spawnServer, type ChildServer } from './child';
+import { BOT_JOURNEY } from './journey';
+import type { SystemUnderTest } from './turns';
+
+export interface BenchServers {
+  /** The echo baseline first: ratios are taken against it. */
+  readonly systems: readonly SystemUnderTest[];
+  stop(): Promise<void>;
+}
+
+export interface ServersOptions {
+  readonly workDir: string;
+  readonly knowledgeDir: string;
+  readonly notes: string[];
+  readonly progress: (message: string) => void;
+}
+
+/** A Redis for the bot: a private server (nothing else's keys, nothing to flush) or, without the binary, REDIS_URL. */
+export async function benchRedis(notes: string[]): Promise<{ url: string; server?: RedisServer } | undefined> {
+  const binary = findRedisServerBinary();
+  if (binary) {
+    const server = await startRedisServer(binary);
+    return { url: server.url, server };
+  }
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL };
+  notes.push('Redis NOT MEASURED: no redis-server binary and no REDIS_URL (apt-get install redis-server)');
+  return undefined;
+}
+
+export async function startServers(options: ServersOptions): Promise<BenchServers> {
+  const { workDir, knowledgeDir } = options;
+  const started: ChildServer[] = [];
+  const botEnv = (name: string, redisUrl = ''): Record<string, string> => ({
+    DATA_DIR: fs.mkdtempSync(path.join(workDir, `${name}-`)), KNOWLEDGE_DIR: knowledgeDir, REDIS_URL: redisUrl, LOG_LEVEL: 'info',
+  });
+  const redis = await benchRedis(options.notes);
+  try {
+    options.progress('starting echo, bot-sqlite' + (redis ? ', bot-redis' : ''));
+    const spawnOne = async (name: string, kind: 'bot' | 'echo', env: Record<string, string>): Promise<SystemUnderTest> => {
+      const server = await spawnServer({ kind, env, cwd: workDir, logFile: path.join(workDir, `${name}.log`) });
+      started.push(server);
+      return { name, url: server.url, script: BOT_JOURNEY, cpuMs: server.cpuMs };
+    };
+    const systems = [await spawnOne('echo', 'echo', {}), await spawnOne('bot-sqlite', 'bot', botEnv('sqlite'))];
+    if (redis) systems.push(await spawnOne('bot-redis', 'bot', botEnv('redis', redis.url)));
+    return {
+      systems,
+      async stop() {
+        const codes = await Promise.all(started.map((s) => s.stop()));
+        codes.forEach((code, i) => code !== 0 && options.notes.push(`${started[i].kind} server ${i} exited with ${code} on SIGTERM`));
+        await redis?.server?.stop();
+      },
+    };
+  } catch (err) {
+    await Promise.all(started.map((s) => s.stop('SIGKILL')));
+    await redis?.server?.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,54 @@
+// The Bot Framework adapter: CloudAdapter with ConfigurationBotFrameworkAuthentication built from our config.
+// No MicrosoftAppId: unauthenticated local traffic is accepted, exactly like the Bot Framework Emulator.
+// With credentials: every request must carry a valid Bot Framework JWT for this app id, else 401.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { Config } from './config';
+import type { Logger } from './logger';
+
+/** The one apology that lives in code: said only when even the knowledge's `error` reply could not be sent. */
+export const LAST_RESORT_APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
+
+export type AdapterConfig = Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppTenantId' | 'microsoftAppType'>;
+
+export interface AdapterOptions {
+  readonly config: AdapterConfig;
+  readonly logger: Logger;
+  /** Called when a turn fails past the turn handler's own error handling (e.g. the reply could not be sent). */
+  readonly onTurnError?: (error: unknown, context: TurnContext) => void;
+}
+
+/** True when Bot Framework credentials are configured, so every request must be authenticated. */
+export function isAuthenticationEnabled(config: AdapterConfig): boolean {
+  return Boolean(config.microsoftAppId);
+}
+
+/** The options botbuilder reads, with unset values left out (botbuilder validates present keys as strings). */
+export function authenticationOptions(config: AdapterConfig): Record<string, string> {
+  const options: Record<string, string> = {};
+  if (config.microsoftAppId) options.MicrosoftAppId = config.microsoftAppId;
+  if (config.microsoftAppPassword) options.MicrosoftAppPassword = config.microsoftAppPassword;
+  if (config.microsoftAppTenantId) options.MicrosoftAppTenantId = config.microsoftAppTenantId;
+  if (config.microsoftAppType) options.MicrosoftAppType = config.microsoftAppType;
+  return options;
+}
+
+export function createAdapter(options: AdapterOptions): CloudAdapter {
+  const { config, logger } = options;
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)));
+  adapter.onTurnError = async (context, error) => {
+    const activity = context.activity;
+    logger.error(
+      { err: error, channel: activity.channelId, conversation: activity.conversation?.id, activityType: activity.type },
+      'turn failed',
+    );
+    options.onTurnError?.(error, context);
+    if (activity.type !== 'message' || context.responded) return;
+    try {
+      await context.sendActivity(LAST_RESORT_APOLOGY);
+    } catch (sendError) {
+      // The channel is unreachable too: the log line above is all we can do.
+      logger.warn({ err: sendError }, 'could not send the apology');
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,54 @@
+// The stored item of a conversation (`session/<conversationKey>`): the engine's session plus the edge's own
+// bookkeeping (replayed activity ids, the last choices offered, whether it was welcomed), read and written with eTag.
+import type { Storage } from 'botbuilder';
+import type { Choice, Session } from '../../dialogs';
+
+/** How many recent activity ids are remembered to answer a replayed activity once. */
+export const RECENT_ACTIVITY_IDS = 50;
+
+export interface SessionRecord {
+  /** The engine's session; undefined before the first turn. The engine checks its shape itself. */
+  readonly session?: Session;
+  readonly recentActivityIds: readonly string[];
+  /** The last choices shown, so typing "2" presses the second (channels without buttons, the terminal). */
+  readonly lastChoices?: { readonly choices: readonly Choice[]; readonly stepId?: string };
+  readonly welcomed?: boolean;
+}
+
+export interface LoadedRecord {
+  readonly record: SessionRecord;
+  /** The stored eTag, or undefined when the conversation is new. */
+  readonly eTag?: string;
+}
+
+export const sessionKey = (conversationKey: string): string => `session/${conversationKey}`;
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Reads a conversation's record; a missing or unreadable item is a new conversation. */
+export async function loadRecord(storage: Storage, conversationKey: string): Promise<LoadedRecord> {
+  const key = sessionKey(conversationKey);
+  const item: unknown = (await storage.read([key]))[key];
+  if (!isRecord(item)) return { record: { recentActivityIds: [] } };
+  const eTag = typeof item.eTag === 'string' ? item.eTag : undefined;
+  const ids = Array.isArray(item.recentActivityIds) ? item.recentActivityIds.filter((id): id is string => typeof id === 'string') : [];
+  const lastChoices = isRecord(item.lastChoices) && Array.isArray(item.lastChoices.choices) ? (item.lastChoices as SessionRecord['lastChoices']) : undefined;
+  const record: SessionRecord = {
+    ...(isRecord(item.session) ? { session: item.session as unknown as Session } : {}),
+    recentActivityIds: ids,
+    ...(lastChoices ? { lastChoices } : {}),
+    ...(item.welcomed === true ? { welcomed: true } : {}),
+  };
+  return { record, eTag };
+}
+
+/** Writes the record if nobody else wrote since `eTag` was read; throws the store's eTag conflict otherwise. */
+export async function saveRecord(storage: Storage, conversationKey: string, record: SessionRecord, eTag: string | undefined): Promise<void> {
+  await storage.write({ [sessionKey(conversationKey)]: { ...record, ...(eTag ? { eTag } : {}) } });
+}
+
+/** The record's activity ids with `id` added, oldest dropped beyond the limit. */
+export function rememberActivity(ids: readonly string[], id: string | undefined): readonly string[] {
+  if (!id) return ids;
+  return [...ids.filter((x) => x !== id), id].slice(-RECENT_ACTIVITY_IDS);
+}

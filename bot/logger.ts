@@ -1,0 +1,60 @@
+// The one structured logger of the edge (pino): JSON lines, secrets redacted, child loggers per conversation turn.
+import pino from 'pino';
+
+export type Logger = pino.Logger;
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Paths pino blanks out wherever they appear: credentials must never reach a log line. */
+export const REDACTED_PATHS: readonly string[] = [
+  'authorization',
+  'password',
+  'secret',
+  'token',
+  '*.authorization',
+  '*.password',
+  '*.secret',
+  '*.token',
+  'headers.authorization',
+  'headers.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'config.microsoftAppPassword',
+  'config.slackBotToken',
+  'config.slackSigningSecret',
+  'config.directLineSecret',
+  'config.directLineTokenSecret',
+  'config.agentToken',
+  'config.helpdeskSecret',
+  'config.zendeskApiToken',
+];
+
+export interface LoggerOptions {
+  readonly level?: LogLevel;
+  /** Where lines go; stdout by default. Tests pass a stream to read the lines back. */
+  readonly destination?: pino.DestinationStream;
+  readonly name?: string;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      name: options.name ?? 'bot',
+      level: options.level ?? 'info',
+      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      serializers: { err: pino.stdSerializers.err },
+    },
+    options.destination,
+  );
+}
+
+/** A logger that writes nothing, for unit tests and tools. */
+export function createSilentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
+
+/** The fields every line about one turn carries. */
+export function turnLogger(logger: Logger, fields: { conversation: string; channel: string; activityId?: string }): Logger {
+  return logger.child(fields);
+}

@@ -1,0 +1,65 @@
+// What a route sees of one turn (knowledge, session, what the user meant) and what it gives back.
+import type { Answer, Classification, Effect, IntentScore, Knowledge, Reply, Session, TurnInput } from './types';
+import type { Say } from './replies';
+
+/** Global commands: they interrupt anything, and the flow can resume afterwards. */
+export type Command = 'help' | 'start_over' | 'human' | 'thanks' | 'goodbye' | 'greeting' | 'resume';
+
+/** What the user meant this turn, from a button, a typed choice label or number, or the NLU. */
+export interface Understanding {
+  /** The text as typed, trimmed (empty for a bare button press). */
+  readonly text: string;
+  /** Whether anything was said: readable text (a letter or digit) or an action. */
+  readonly said: boolean;
+  /** True when a button (or a typed choice label or number) chose the meaning, not the NLU. */
+  readonly chosen: boolean;
+  /** The step a pressed button belongs to. */
+  readonly actionStepId?: string;
+  readonly nlu?: Classification;
+  /** The intent; `unknown` when not understood. */
+  readonly intent: string;
+  readonly confidence: number;
+  readonly answer?: Answer;
+  readonly command?: Command;
+  readonly entities: Readonly<Record<string, string>>;
+  readonly ambiguous?: readonly [IntentScore, IntentScore];
+  /** From a `step:<id>` choice. */
+  readonly stepTarget?: string;
+  /** From a `region:<CC>` choice (`other` and unknown codes stay as given). */
+  readonly region?: string;
+}
+
+export interface Outcome {
+  readonly session: Session;
+  readonly replies: readonly Reply[];
+  readonly effects?: readonly Effect[];
+  /** A finer route name than the route's own, e.g. `did_it_fix:no`. */
+  readonly route?: string;
+  /** Misunderstandings in a row after this turn; left out, an understood turn resets it to 0. */
+  readonly misses?: number;
+}
+
+export interface TurnContext {
+  readonly knowledge: Knowledge;
+  readonly input: TurnInput;
+  /** The session as loaded, with this turn's entities already merged into its facts. */
+  readonly session: Session;
+  readonly u: Understanding;
+  readonly say: Say;
+  /** The region whose support contact applies (explicit choice, else the locale's region). */
+  readonly region?: string;
+  /** Runs the NLU on other text (e.g. "I already tried restarting" without the already-tried words). */
+  classify(text: string): Classification;
+  /** Runs the routes again with a changed understanding and session (a "Did you mean …?" pick, a pick-up that is a message). */
+  reroute(u: Understanding, session: Session): Outcome;
+}
+
+export interface Route {
+  readonly name: string;
+  handle(ctx: TurnContext): Outcome | undefined;
+}
+
+/** Commands that win over an answer in the same message ("no, let me talk to a person"). */
+export function isStrongCommand(u: Understanding): boolean {
+  return u.command === 'human' || u.command === 'start_over';
+}

@@ -1,0 +1,76 @@
+// Moving through a flow: show a step and ask "did that fix it?", go on after a failed step, start a run, resolve.
+import type { Effect, Flow, FlowStep, Reply, Session } from '../types';
+import type { Outcome, TurnContext } from '../context';
+import type { StepRef } from './runner';
+import { askDidItFix } from '../questions';
+import { outcomeOf, recordStep, withoutPending } from '../session';
+import { firstStep, stepAfter, stepForError } from './runner';
+import { escalate } from './escalation';
+
+/** A step's instructions. `current` binds it to the step (a card's buttons); an answer to a side question is not bound. */
+export function stepReply(step: FlowStep, current: boolean): Reply {
+  return {
+    kind: 'step',
+    title: step.title,
+    text: step.say,
+    ...(step.links.length > 0 ? { links: step.links } : {}),
+    ...(current ? { stepId: step.id } : {}),
+  };
+}
+
+/** Leaving a pending handoff by carrying on with the bot tells the edge to cancel it. */
+const cancelIfHandoff = (session: Session): readonly Effect[] => (session.status === 'handoff' ? [{ type: 'cancel_handoff' }] : []);
+
+function withSkipped(session: Session, skipped: readonly string[], at: string): Session {
+  return skipped.reduce((s, id) => recordStep(s, id, 'skipped', at), session);
+}
+
+/** Makes `at` the current step: its instructions, then "Did that fix it?". */
+export function presentStep(ctx: TurnContext, session: Session, at: StepRef, lead: readonly Reply[] = [], skipped: readonly string[] = []): Outcome {
+  const moved: Session = { ...withSkipped(session, skipped, ctx.input.now), status: 'in_flow', flowId: at.flow.id, stepId: at.step.id };
+  const asked = askDidItFix(ctx.say, moved, at);
+  return { session: asked.session, replies: [...lead, stepReply(at.step, true), asked.reply], effects: cancelIfHandoff(session) };
+}
+
+/**
+ * After `from` did not fix things (already recorded): the next applicable step, or escalation when none is left.
+ * `bridge` ("let's try something else") is said only when a step follows.
+ */
+export function advance(ctx: TurnContext, session: Session, from: StepRef, lead: readonly Reply[], bridge: readonly Reply[] = []): Outcome {
+  const walk = stepAfter(from.flow, from.step, session);
+  if (walk.step) return presentStep(ctx, session, { flow: from.flow, step: walk.step }, [...lead, ...bridge], walk.skipped);
+  return escalate(ctx, withSkipped(session, walk.skipped, ctx.input.now), lead);
+}
+
+/** A run that ended (fixed or escalated) is history: a new problem starts with a clean list of steps. */
+export function freshRun(session: Session): Session {
+  const ended = session.status === 'resolved' || session.status === 'escalated';
+  return ended ? { ...withoutPending(session), status: 'idle', steps: [] } : withoutPending(session);
+}
+
+/**
+ * Starts `flow`: at `start` when the user named a symptom (even one the facts argue against: they said so), else at the
+ * step an error text points to, else at the first applicable step.
+ */
+export function startFlow(ctx: TurnContext, session: Session, flow: Flow, start?: FlowStep, lead: readonly Reply[] = []): Outcome {
+  const fresh = { ...freshRun(session), flowId: flow.id };
+  const hinted = start ?? stepForError(ctx.knowledge, fresh.facts.error_text, flow.id)?.step;
+  const begin = hinted && flow.steps.includes(hinted) && !fresh.steps.some((r) => r.stepId === hinted.id) ? hinted : undefined;
+  const walk = begin ? { step: begin, skipped: [] } : firstStep(flow, fresh);
+  if (walk.step) return { ...presentStep(ctx, fresh, { flow, step: walk.step }, lead, walk.skipped), route: 'flow:start' };
+  return escalate(ctx, { ...withSkipped(fresh, walk.skipped, ctx.input.now), status: 'in_flow' }, lead);
+}
+
+/** Jumps to another step of the flow in progress (a symptom named with a "no"), else goes on as usual. */
+export function advanceTo(ctx: TurnContext, session: Session, from: StepRef, target: FlowStep | undefined, bridge: readonly Reply[]): Outcome {
+  const jump = target !== undefined && target.id !== from.step.id && from.flow.steps.includes(target) && outcomeOf(session, target.id) === undefined;
+  if (jump) return presentStep(ctx, session, { flow: from.flow, step: target }, bridge);
+  return advance(ctx, session, from, [], bridge);
+}
+
+/** The step fixed it. */
+export function resolve(ctx: TurnContext, session: Session, at: StepRef): Outcome {
+  const done: Session = { ...recordStep(withoutPending(session), at.step.id, 'fixed', ctx.input.now), status: 'resolved' };
+  const effects: Effect[] = [...cancelIfHandoff(session), { type: 'resolved', flowId: at.flow.id, stepId: at.step.id }];
+  return { session: done, replies: [ctx.say.reply('fixed', { step: at.step.title })], effects, route: 'did_it_fix:yes' };
+}

@@ -1,0 +1,62 @@
+// Entity extraction from knowledge.entities: value lists matched as whole words, regular expressions whose first
+// capture group (or whole match) is the value. Compiled once per knowledge base.
+import type { EntityDef } from '../types';
+import { normalizeText } from './normalize';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** NFKC, straight quotes, single spaces: enough for patterns, while keeping the user's own casing in the values. */
+const light = (text: string) => text.normalize('NFKC').replace(/[\u2018\u2019\u201b`]/g, "'").replace(/\s+/g, ' ').trim();
+
+interface Synonym {
+  readonly value: string;
+  readonly raw: RegExp;
+  readonly normalized: RegExp | undefined;
+  readonly length: number;
+}
+
+export type EntityExtractor = (text: string) => Readonly<Record<string, string>>;
+
+function wholeWord(phrase: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+function compileValues(values: Readonly<Record<string, readonly string[]>>): Synonym[] {
+  const out: Synonym[] = [];
+  for (const [value, synonyms] of Object.entries(values)) {
+    for (const synonym of [value, ...synonyms]) {
+      const normalized = normalizeText(synonym);
+      out.push({ value, raw: wholeWord(light(synonym).toLowerCase()), normalized: normalized ? wholeWord(normalized) : undefined, length: synonym.length });
+    }
+  }
+  // The longest synonym wins: "icloud storage is full" says more than "icloud".
+  return out.sort((a, b) => b.length - a.length);
+}
+
+export function createEntityExtractor(defs: readonly EntityDef[]): EntityExtractor {
+  const compiled = defs.map((def) => ({
+    name: def.name,
+    synonyms: compileValues(def.values ?? {}),
+    patterns: (def.patterns ?? []).map((p) => new RegExp(p, 'iu')),
+  }));
+  return (text) => {
+    const raw = light(text);
+    const normalized = normalizeText(text);
+    const found: Record<string, string> = {};
+    for (const entity of compiled) {
+      const synonym = entity.synonyms.find((s) => s.raw.test(raw) || (s.normalized?.test(normalized) ?? false));
+      if (synonym) {
+        found[entity.name] = synonym.value;
+        continue;
+      }
+      for (const pattern of entity.patterns) {
+        const match = pattern.exec(raw);
+        const value = (match?.[1] ?? match?.[0])?.trim();
+        if (value) {
+          found[entity.name] = value;
+          break;
+        }
+      }
+    }
+    return found;
+  };
+}

@@ -1,0 +1,13 @@
+// The NLU's public surface (re-exported by dialogs/index.ts).
+export { trainUnderstander, understanderFromModel, knowledgeExamples, type UnderstanderModel, type UnderstanderOptions } from './understander';
+export { serializeModel, deserializeModel } from './model-codec';
+export { trainClassifier, DEFAULT_TRAIN_OPTIONS, type TrainingExample, type TrainOptions } from './train';
+export { classifierFromModel, type Classifier, type ClassifierModel } from './classifier';
+export { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
+export { AMBIGUITY_MARGIN, CONFIDENCE_THRESHOLD, MACRO_F1_FLOOR, OUT_OF_SCOPE_LABEL } from './thresholds';
+export { parseAnswer } from './answer';
+export { createEntityExtractor, type EntityExtractor } from './entities';
+export { normalizeText } from './normalize';
+export { tokenize } from './tokenize';
+export { cosine, type SparseVector } from './sparse';
+export { stratifiedFolds, stratifiedSplit } from './split';

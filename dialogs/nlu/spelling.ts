@@ -1,0 +1,70 @@
+// Spelling tolerance against the training vocabulary: an unknown word is replaced by the nearest known word
+// (Damerau-Levenshtein ≤ 1, or ≤ 2 for long words; ties broken by Jaro-Winkler, then frequency).
+// Candidates come from a symmetric-delete index (as in SymSpell), so correcting costs microseconds, not a vocabulary scan.
+import { DamerauLevenshteinDistance, JaroWinklerDistance } from 'natural/lib/natural/distance';
+
+/** Words shorter than this are left alone: "teh" → "the" is covered by the shorthand table, "cat" → "car" is a guess. */
+const MIN_LENGTH = 4;
+const LONG_WORD = 8;
+const CACHE_LIMIT = 20_000;
+
+export type Speller = (word: string) => string;
+
+function deletes(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function lexicographicLess(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return false;
+}
+
+/** `vocabulary`: known words, most frequent first (the order breaks ties). */
+export function createSpeller(vocabulary: readonly string[]): Speller {
+  const rank = new Map<string, number>();
+  const index = new Map<string, string[]>();
+  const add = (key: string, word: string) => {
+    const list = index.get(key);
+    if (list) list.push(word);
+    else index.set(key, [word]);
+  };
+  vocabulary.forEach((word, i) => {
+    if (rank.has(word)) return;
+    rank.set(word, i);
+    if (word.length < MIN_LENGTH - 1 || /\d/.test(word)) return;
+    const keys = new Set([word, ...deletes(word)]);
+    // Long words get two levels of deletes, so a long query missing two letters still finds them.
+    if (word.length >= LONG_WORD) for (const d of deletes(word)) for (const dd of deletes(d)) keys.add(dd);
+    for (const key of keys) add(key, word);
+  });
+  const cache = new Map<string, string>();
+
+  const correct = (word: string): string => {
+    const maxDistance = word.length >= LONG_WORD ? 2 : 1;
+    const keys = new Set([word, ...deletes(word)]);
+    if (maxDistance === 2) for (const d of deletes(word)) for (const dd of deletes(d)) keys.add(dd);
+    let best = word;
+    let bestScore = [Infinity, 0, Infinity];
+    for (const key of keys) {
+      for (const candidate of index.get(key) ?? []) {
+        const distance = DamerauLevenshteinDistance(word, candidate, { restricted: true });
+        if (distance > maxDistance) continue;
+        const score = [distance, -JaroWinklerDistance(word, candidate), rank.get(candidate) as number];
+        if (lexicographicLess(score, bestScore)) [best, bestScore] = [candidate, score];
+      }
+    }
+    return best;
+  };
+
+  return (word) => {
+    if (rank.has(word) || word.length < MIN_LENGTH || /\d/.test(word)) return word;
+    let corrected = cache.get(word);
+    if (corrected === undefined) {
+      corrected = correct(word);
+      if (cache.size < CACHE_LIMIT) cache.set(word, corrected);
+    }
+    return corrected;
+  };
+}

@@ -1,0 +1,122 @@
+// Training the classifier: features, early stopping on a held-out slice, a refit on all examples, calibration.
+// One generic function used both by the bot (intents from knowledge) and by the benchmarks: no per-dataset tuning.
+import { fitTemperature } from './calibration';
+import { classifierFromModel, type Classifier, type ClassifierModel } from './classifier';
+import { createVectorizer, extractTerms, fitFeatures, type FeatureOptions } from './features';
+import { createSoftmaxTrainer, logits, softmaxInPlace, type SoftmaxWeights } from './softmax';
+import type { SparseVector } from './sparse';
+import { stratifiedSplit } from './split';
+import { tokenizeMessage } from './tokenize';
+
+export interface TrainingExample {
+  readonly text: string;
+  readonly label: string;
+}
+
+export interface TrainOptions {
+  readonly seed: number;
+  readonly features: FeatureOptions;
+  readonly learningRate: number;
+  readonly l2: number;
+  readonly batchSize: number;
+  /** Gradient steps to allow at most; small data gets more epochs (an epoch of 30 examples is one step). */
+  readonly maxSteps: number;
+  readonly maxEpochs: number;
+  readonly minEpochs: number;
+  /** Epochs without a held-out improvement before stopping. */
+  readonly patience: number;
+  /** After early stopping, epochs over all examples (held-out included), as a share of the best epoch count. */
+  readonly refitShare: number;
+  readonly heldOutShare: number;
+  readonly balanced: boolean;
+  readonly smoothing: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  seed: 42,
+  features: { wordNgrams: 2, charNgrams: [2, 4], charWeight: 0.5, minDf: 2, unknownInNorm: true },
+  learningRate: 0.02,
+  l2: 1e-5,
+  batchSize: 64,
+  maxSteps: 1000,
+  maxEpochs: 400,
+  minEpochs: 4,
+  patience: 2,
+  refitShare: 0.25,
+  heldOutShare: 0.1,
+  balanced: true,
+  smoothing: 0,
+};
+
+interface Scored {
+  readonly correct: number;
+  readonly nll: number;
+  readonly rows: Float64Array[];
+}
+
+function score(model: SoftmaxWeights, xs: readonly SparseVector[], ys: readonly number[]): Scored {
+  let correct = 0;
+  let nll = 0;
+  const rows = xs.map((x, i) => {
+    const row = logits(model, x, new Float64Array(model.classes));
+    const p = softmaxInPlace(Float64Array.from(row));
+    const y = ys[i] as number;
+    if (p.every((v) => v <= (p[y] as number))) correct++;
+    nll -= Math.log(Math.max(p[y] as number, 1e-12));
+    return row;
+  });
+  return { correct, nll, rows };
+}
+
+/** Trains a calibrated softmax classifier on labelled texts. Deterministic for a given seed. */
+export function trainClassifier(examples: readonly TrainingExample[], overrides: Partial<TrainOptions> = {}): Classifier {
+  const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const tokens = examples.map((e) => tokenizeMessage(e.text));
+  // The vocabulary and IDF come from every example; the held-out labels are never seen by the fit below.
+  const docs = tokens.map((t) => extractTerms(t, t, options.features));
+  const features = fitFeatures(docs, options.features);
+  const vectorize = createVectorizer(features);
+  const xs = docs.map(vectorize);
+  const ys = examples.map((e) => labelIndex.get(e.label) as number);
+  const trainer = createSoftmaxTrainer(xs, ys, labels.length, features.terms.length, options);
+  const all = examples.map((_, i) => i);
+  const { fit, heldOut } = stratifiedSplit(examples.map((e) => e.label), options.heldOutShare, options.seed);
+  const stepsPerEpoch = Math.max(1, Math.ceil(fit.length / options.batchSize));
+  const maxEpochs = Math.min(options.maxEpochs, Math.max(options.minEpochs, Math.ceil(options.maxSteps / stepsPerEpoch)));
+  const heldX = heldOut.map((i) => xs[i] as SparseVector);
+  const heldY = heldOut.map((i) => ys[i] as number);
+  let best = { epoch: maxEpochs, correct: -1, nll: Infinity, rows: [] as Float64Array[] };
+  let epochs = 0;
+  while (epochs < maxEpochs) {
+    trainer.epoch(heldOut.length > 0 ? fit : all);
+    epochs++;
+    if (heldOut.length === 0) continue;
+    const s = score(trainer.averaged, heldX, heldY);
+    if (s.correct > best.correct || (s.correct === best.correct && s.nll < best.nll)) best = { epoch: epochs, ...s };
+    else if (epochs - best.epoch >= options.patience) break;
+  }
+  // The held-out examples are worth learning from too: a few more epochs over everything (the average carries on),
+  // instead of a second training from scratch, which would double the cost.
+  const extra = heldOut.length > 0 ? Math.max(1, Math.round(best.epoch * options.refitShare)) : 0;
+  for (let i = 0; i < extra; i++) trainer.epoch(all);
+  const vocabulary = countWords(tokens);
+  const model: ClassifierModel = {
+    version: 1,
+    labels,
+    features,
+    weights: trainer.averaged.weights,
+    bias: trainer.averaged.bias,
+    temperature: fitTemperature(best.rows, heldY),
+    vocabulary,
+    stats: { examples: examples.length, epochs: epochs + extra, heldOutAccuracy: heldOut.length > 0 ? best.correct / heldOut.length : null },
+  };
+  return classifierFromModel(model);
+}
+
+function countWords(tokens: readonly string[][]): string[] {
+  const counts = new Map<string, number>();
+  for (const list of tokens) for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
+}

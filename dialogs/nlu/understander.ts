@@ -1,0 +1,61 @@
+// The bot's Understander: the classifier trained on the knowledge's intents (plus an out-of-scope class from
+// `out_of_scope`), the decision thresholds, entity extraction and the yes/no answer parser, in one `classify` call.
+import type { Classification, Knowledge, Understander } from '../types';
+import { parseAnswer } from './answer';
+import { classifierFromModel, type ClassifierModel } from './classifier';
+import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from './decide';
+import { createEntityExtractor } from './entities';
+import { OUT_OF_SCOPE_LABEL } from './thresholds';
+import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
+
+/** What is cached between runs: the trained classifier and the knowledge it was trained on. */
+export interface UnderstanderModel {
+  readonly version: 1;
+  readonly knowledgeHash: string;
+  readonly classifier: ClassifierModel;
+}
+
+export interface UnderstanderOptions {
+  readonly training?: Partial<TrainOptions>;
+  readonly thresholds?: DecisionThresholds;
+  /** How many intents `ranking` lists. */
+  readonly rankingSize?: number;
+}
+
+/** The training set the knowledge defines: every intent's examples, and out_of_scope under its own label. */
+export function knowledgeExamples(knowledge: Knowledge): TrainingExample[] {
+  const examples = knowledge.intents.flatMap((intent) => intent.examples.map((text) => ({ text, label: intent.name })));
+  return [...examples, ...knowledge.outOfScope.map((text) => ({ text, label: OUT_OF_SCOPE_LABEL }))];
+}
+
+export function trainUnderstander(knowledge: Knowledge, options: UnderstanderOptions = {}): Understander & { readonly model: UnderstanderModel } {
+  const classifier = trainClassifier(knowledgeExamples(knowledge), options.training);
+  const model: UnderstanderModel = { version: 1, knowledgeHash: knowledge.hash, classifier: classifier.model };
+  return understanderFromModel(model, knowledge, options);
+}
+
+/** Rebuilds the Understander from a (cached) model; throws when the model was trained on other knowledge. */
+export function understanderFromModel(model: UnderstanderModel, knowledge: Knowledge, options: UnderstanderOptions = {}): Understander & { readonly model: UnderstanderModel } {
+  if (model.knowledgeHash !== knowledge.hash) {
+    throw new Error(`NLU model was trained on knowledge ${model.knowledgeHash.slice(0, 12)}, not ${knowledge.hash.slice(0, 12)}`);
+  }
+  const classifier = classifierFromModel(model.classifier);
+  const extract = createEntityExtractor(knowledge.entities);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const size = options.rankingSize ?? 5;
+  return {
+    model,
+    classify(text: string): Classification {
+      const decision = decide(classifier.rank(text, size + 1), thresholds);
+      const answer = parseAnswer(text);
+      return {
+        intent: decision.intent,
+        confidence: decision.confidence,
+        ranking: decision.ranking.slice(0, size),
+        ...(decision.ambiguous ? { ambiguous: decision.ambiguous } : {}),
+        entities: extract(text),
+        ...(answer ? { answer } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// The questions the engine asks and waits on (pending), how to ask each again, and the choices each offers.
+import type { Choice, Knowledge, Pending, Reply, Session } from './types';
+import type { Say } from './replies';
+import type { StepRef } from './flows/runner';
+import { currentStep, findStep } from './flows/runner';
+import { withoutPending } from './session';
+
+export interface Asked {
+  readonly session: Session;
+  readonly reply: Reply;
+}
+
+/** The template that asks each kind of pending question. */
+const TEMPLATE: Readonly<Record<Pending['kind'], string>> = {
+  did_it_fix: 'did_it_fix', resume: 'resume', pick_up: 'pick_up', offer_human: 'fallback_human',
+  ask_region: 'ask_region', disambiguate: 'disambiguate', confirm_start_over: 'resume',
+};
+
+function intentChoices(knowledge: Knowledge, options: readonly string[]): readonly Choice[] {
+  return options.map((name) => ({ label: knowledge.intents.find((i) => i.name === name)?.label ?? name, value: `intent:${name}` }));
+}
+
+export function askDidItFix(say: Say, session: Session, at: StepRef): Asked {
+  const pending: Pending = { kind: 'did_it_fix', flowId: at.flow.id, stepId: at.step.id };
+  return { session: { ...session, pending }, reply: say.reply('did_it_fix', { step: at.step.title }, { stepId: at.step.id }) };
+}
+
+export function askResume(say: Say, session: Session, at: StepRef): Asked {
+  const pending: Pending = { kind: 'resume', flowId: at.flow.id, stepId: at.step.id };
+  return { session: { ...session, pending }, reply: say.reply('resume', { step: at.step.title }, { kind: 'question', stepId: at.step.id }) };
+}
+
+export function askPickUp(say: Say, session: Session, at: StepRef): Asked {
+  const pending: Pending = { kind: 'pick_up', flowId: at.flow.id, stepId: at.step.id };
+  return { session: { ...session, pending }, reply: say.reply('pick_up', { step: at.step.title }, { kind: 'question', stepId: at.step.id }) };
+}
+
+export function askOfferHuman(say: Say, session: Session): Asked {
+  return { session: { ...session, pending: { kind: 'offer_human' } }, reply: say.reply('fallback_human', {}, { kind: 'question' }) };
+}
+
+export function askRegion(say: Say, session: Session): Asked {
+  return { session: { ...session, pending: { kind: 'ask_region' } }, reply: say.reply('ask_region', {}, { kind: 'question' }) };
+}
+
+export function askDisambiguate(say: Say, knowledge: Knowledge, session: Session, options: readonly string[]): Asked {
+  const reply = say.reply('disambiguate', {}, { kind: 'question', choicesFirst: intentChoices(knowledge, options) });
+  return { session: { ...session, pending: { kind: 'disambiguate', options } }, reply };
+}
+
+/** The choices the pending question offered, so a typed label or number can pick one. */
+export function pendingChoices(say: Say, knowledge: Knowledge, session: Session): readonly Choice[] {
+  const pending = session.pending;
+  if (!pending) return [];
+  const step = 'stepId' in pending ? findStep(knowledge, pending.flowId, pending.stepId)?.step.title : undefined;
+  const own = say.choices(TEMPLATE[pending.kind], { step });
+  return pending.kind === 'disambiguate' ? [...intentChoices(knowledge, pending.options), ...own] : own;
+}
+
+/**
+ * The question the session is waiting on, asked again (after a misunderstanding, a stale button, small talk).
+ * With nothing pending but a flow in progress, asks whether to carry on; with neither, asks nothing.
+ */
+export function reask(say: Say, knowledge: Knowledge, session: Session): Asked | undefined {
+  const pending = session.pending;
+  const at = currentStep(knowledge, session);
+  switch (pending?.kind) {
+    case 'did_it_fix': return at ? askDidItFix(say, session, at) : undefined;
+    case 'pick_up': return at ? askPickUp(say, session, at) : undefined;
+    case 'offer_human': return askOfferHuman(say, session);
+    case 'ask_region': return askRegion(say, session);
+    case 'disambiguate': return askDisambiguate(say, knowledge, session, pending.options);
+    default: return at ? askResume(say, withoutPending(session), at) : undefined;
+  }
+}

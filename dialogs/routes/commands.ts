@@ -1,0 +1,55 @@
+// Global commands: they interrupt at any time; with a flow in progress the answer is followed by "shall we carry on?".
+import type { Reply } from '../types';
+import type { Command, Outcome, Route, TurnContext } from '../context';
+import { askResume } from '../questions';
+import { startedOver, withoutPending } from '../session';
+import { currentStep } from '../flows/runner';
+import { presentStep } from '../flows/present';
+import { escalationReply, requestHuman } from '../flows/escalation';
+import { normalizeRegion } from '../region';
+
+/** Answers `id`; in a flow in progress, then asks to carry on. */
+export function answerThenResume(ctx: TurnContext, id: string): Outcome {
+  const at = ctx.session.status === 'in_flow' ? currentStep(ctx.knowledge, ctx.session) : undefined;
+  if (!at) return { session: withoutPending(ctx.session), replies: [ctx.say.reply(id)] };
+  const asked = askResume(ctx.say, withoutPending(ctx.session), at);
+  return { session: asked.session, replies: [ctx.say.reply(id), asked.reply] };
+}
+
+function command(name: Command, handle: (ctx: TurnContext) => Outcome): Route {
+  return { name, handle: (ctx) => (ctx.u.command === name ? handle(ctx) : undefined) };
+}
+
+export const human = command('human', (ctx) => requestHuman(ctx, ctx.session, 'user_asked'));
+
+export const startOver = command('start_over', (ctx) => ({
+  session: startedOver(ctx.session),
+  replies: [ctx.say.reply('started_over')],
+  effects: ctx.session.status === 'handoff' ? [{ type: 'cancel_handoff' }] : [],
+}));
+
+export const help = command('help', (ctx) => answerThenResume(ctx, 'help'));
+export const thanks = command('thanks', (ctx) => answerThenResume(ctx, 'thanks'));
+export const greeting = command('greeting', (ctx) => answerThenResume(ctx, 'greeting'));
+
+/** Goodbye leaves everything as it is, so the user can come back to the same question. */
+export const goodbye = command('goodbye', (ctx) => ({ session: ctx.session, replies: [ctx.say.reply('goodbye')] }));
+
+/** "Carry on": the current step again (leaving a pending handoff), or nothing to resume. */
+export const resume = command('resume', (ctx) => {
+  const at = currentStep(ctx.knowledge, ctx.session);
+  if (at) return presentStep(ctx, ctx.session, at);
+  return { session: withoutPending(ctx.session), replies: [ctx.say.reply('nothing_to_resume')], route: 'resume:nothing' };
+});
+
+/** A region button outside the region question (e.g. pressed later): remember it and give that region's contact. */
+export const region: Route = {
+  name: 'region',
+  handle(ctx) {
+    if (ctx.u.region === undefined) return undefined;
+    const code = normalizeRegion(ctx.u.region);
+    const facts = code ? { ...ctx.session.facts, region: code } : ctx.session.facts;
+    const replies: Reply[] = [escalationReply(ctx, code)];
+    return { session: { ...ctx.session, facts }, replies };
+  },
+};

@@ -1,0 +1,57 @@
+// When the meaning is unclear: "Did you mean …?", a yes/no to no question, and the misunderstanding ladder.
+import type { Effect } from '../types';
+import type { Route } from '../context';
+import { askDisambiguate, askOfferHuman, reask } from '../questions';
+import { currentStep } from '../flows/runner';
+
+/** Intents that are answers rather than topics: offering them in "Did you mean …?" would not help. */
+const ANSWER_INTENTS = new Set(['yes', 'no', 'already_tried']);
+
+/** The NLU found two close intents: ask which one, with both as choices. */
+export const ambiguous: Route = {
+  name: 'disambiguate',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    const pair = u.ambiguous;
+    if (u.chosen || !pair) return undefined;
+    const options = [pair[0].intent, pair[1].intent];
+    const known = options.every((o) => knowledge.intents.some((i) => i.name === o));
+    if (options[0] === options[1] || !known || options.some((o) => ANSWER_INTENTS.has(o))) return undefined;
+    const asked = askDisambiguate(say, knowledge, session, options);
+    return { session: asked.session, replies: [asked.reply], misses: session.misses };
+  },
+};
+
+/** A bare yes/no/already tried with nothing asked: say so (in a flow, the current question is asked again instead). */
+export const noQuestion: Route = {
+  name: 'no_question',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    const bare = u.chosen || u.intent === 'unknown' || ANSWER_INTENTS.has(u.intent);
+    if (u.answer === undefined || !bare) return undefined;
+    const again = currentStep(knowledge, session) ? reask(say, knowledge, session) : undefined;
+    if (again) return { session: again.session, replies: [again.reply], route: 'reask' };
+    return { session, replies: [say.reply('no_question')] };
+  },
+};
+
+/**
+ * Not understood: `fallback` (with its choices, or in a flow followed by the current question), and after two in a
+ * row `fallback_human` offering a person. Each such message is logged for authors (`unrecognized`).
+ */
+export const fallback: Route = {
+  name: 'fallback',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    const misses = session.misses + 1;
+    const effects: Effect[] = u.text !== '' ? [{ type: 'unrecognized', text: u.text, ranking: u.nlu?.ranking ?? [] }] : [];
+    // Waiting for a person already: offering one again would not help.
+    if (misses >= 2 && session.status !== 'handoff') {
+      const asked = askOfferHuman(say, session);
+      return { session: asked.session, replies: [asked.reply], effects, misses, route: 'fallback_human' };
+    }
+    const again = currentStep(knowledge, session) ? reask(say, knowledge, session) : undefined;
+    const replies = again ? [say.reply('fallback'), again.reply] : [say.reply('fallback')];
+    return { session: again?.session ?? session, replies, effects, misses };
+  },
+};

@@ -1,0 +1,92 @@
+// Flow intents: "I already tried X", a symptom or question about a step, the flow's trigger, facts alone.
+import type { Route } from '../context';
+import { askResume, reask } from '../questions';
+import { outcomeOf, recordStep } from '../session';
+import { currentStep, findStepAnywhere, flowForTrigger, stepForError, stepForIntent } from '../flows/runner';
+import { advance, freshRun, presentStep, startFlow, stepReply } from '../flows/present';
+import { triedStep } from '../flows/tried';
+
+/**
+ * "I already tried restarting": marks that step already_tried so it is never suggested; if it is the current step the
+ * flow moves on, if another the current question is asked again; with no flow yet, the flow starts without it.
+ */
+export const alreadyTried: Route = {
+  name: 'already_tried',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    if (u.intent !== 'already_tried' && u.answer !== 'tried') return undefined;
+    if (u.chosen && u.stepTarget === undefined) return undefined; // a bare "Already tried" button: nothing to apply it to
+    const at = currentStep(knowledge, session);
+    const named = triedStep(ctx) ?? at;
+    if (!named) {
+      // "I already tried everything" with nothing going on: go through the fixes, "Already tried" is one press away.
+      const flow = knowledge.flows.find((f) => f.triggers.length > 0);
+      return flow && !u.chosen ? { ...startFlow(ctx, session, flow), route: 'already_tried:start' } : undefined;
+    }
+    const base = at ? session : freshRun(session);
+    const marked = outcomeOf(base, named.step.id) ? base : recordStep(base, named.step.id, 'already_tried', ctx.input.now);
+    const ack = say.reply('already_tried', { step: named.step.title });
+    if (!at) return { ...startFlow(ctx, marked, named.flow, undefined, [ack]), route: 'already_tried:start' };
+    if (at.step.id === named.step.id) return advance(ctx, marked, at, [ack]);
+    const asked = askResume(say, marked, at);
+    return { session: asked.session, replies: [ack, asked.reply], route: 'already_tried:other' };
+  },
+};
+
+/**
+ * A step's symptom or question ("my icloud is full", "how do I check if iCloud is down?", a pasted error text, a
+ * `step:` button). With no flow in progress the flow starts at that step. In a flow: the current step is shown again,
+ * a `step:` button makes the step current, and a question about another step is answered without leaving the current
+ * one, then "shall we carry on?".
+ */
+export const step: Route = {
+  name: 'step',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    const prefer = session.flowId;
+    const target = u.stepTarget !== undefined
+      ? findStepAnywhere(knowledge, u.stepTarget, prefer)
+      : stepForIntent(knowledge, u.intent, prefer)
+        ?? (u.intent === 'unknown' || flowForTrigger(knowledge, u.intent) ? stepForError(knowledge, u.entities.error_text, prefer) : undefined);
+    if (!target) return undefined;
+    const at = currentStep(knowledge, session);
+    if (!at || at.flow.id !== target.flow.id) return startFlow(ctx, session, target.flow, target.step);
+    const onIt = at.step.id === target.step.id && session.status === 'in_flow';
+    if (onIt || u.stepTarget !== undefined) return { ...presentStep(ctx, session, target), route: 'step:current' };
+    const asked = askResume(say, session, at);
+    return { session: asked.session, replies: [stepReply(target.step, false), asked.reply], route: 'step:question' };
+  },
+};
+
+/** Intents that are only answers: a message the NLU reads as one but that holds an error text is a complaint. */
+const ANSWER_INTENTS = new Set(['yes', 'no', 'already_tried', 'unknown']);
+
+/**
+ * The flow's trigger ("my backup failed"), or a pasted error text with nothing else in it ("it says could not be
+ * completed"): starts the flow, or, already in it, offers to carry on.
+ */
+export const trigger: Route = {
+  name: 'trigger',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    const pasted = u.entities.error_text !== undefined && !u.chosen && ANSWER_INTENTS.has(u.intent);
+    const complaint = knowledge.flows.find((f) => f.id === session.flowId) ?? knowledge.flows.find((f) => f.triggers.length > 0);
+    const flow = flowForTrigger(knowledge, u.intent) ?? (pasted ? complaint : undefined);
+    if (!flow) return undefined;
+    const at = currentStep(knowledge, session);
+    if (!at || at.flow.id !== flow.id) return startFlow(ctx, session, flow);
+    const asked = askResume(say, session, at);
+    return { session: asked.session, replies: [asked.reply], route: 'trigger:in_flow' };
+  },
+};
+
+/** Facts alone ("iPhone 13, iOS 17"), not otherwise understood: noted, and in a flow the question is asked again. */
+export const factsOnly: Route = {
+  name: 'facts',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    if (u.intent !== 'unknown' || Object.keys(u.entities).length === 0 || u.answer !== undefined) return undefined;
+    const again = reask(say, knowledge, session);
+    return again ? { session: again.session, replies: [again.reply] } : undefined;
+  },
+};

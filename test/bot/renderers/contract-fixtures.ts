@@ -1,0 +1,86 @@
+// Replies the shared renderer contract renders: one of each kind, few and many choices, links, lines, odd text.
+import type { Reply } from '../../../dialogs';
+
+export interface ContractCase {
+  readonly name: string;
+  readonly replies: readonly Reply[];
+}
+
+const yesNoTried = [
+  { label: 'Yes, it worked', value: 'yes' },
+  { label: 'No, still failing', value: 'no' },
+  { label: 'Already tried it', value: 'tried' },
+];
+
+const manyChoices = [
+  { label: 'My backup failed', value: 'intent:backup_failed' },
+  { label: 'iCloud storage is full', value: 'intent:storage_full' },
+  { label: 'Wi-Fi keeps dropping', value: 'intent:wifi_problem' },
+  { label: 'Update iOS', value: 'intent:ios_update' },
+  { label: 'Is iCloud down?', value: 'intent:icloud_status' },
+  { label: 'Talk to a person', value: 'human' },
+  { label: 'Start over', value: 'restart' },
+];
+
+const links = [
+  { title: 'Apple System Status', url: 'https://www.apple.com/support/systemstatus/' },
+  { title: 'Contact Apple Support', url: 'https://support.apple.com/contact' },
+];
+
+export const contractReplies: readonly ContractCase[] = [
+  {
+    name: 'a step then its question',
+    replies: [
+      {
+        kind: 'step',
+        title: 'Free up iCloud storage',
+        text: 'Open **Settings › [your name] › iCloud** and check how much storage is left.\n\n- Delete an old backup\n- Or buy more space',
+        links: [{ title: 'Manage iCloud storage', url: 'https://support.apple.com/en-us/108922' }],
+        stepId: 'check_storage',
+      },
+      { kind: 'question', text: 'Did that fix it?', choices: yesNoTried, stepId: 'check_storage' },
+    ],
+  },
+  { name: 'plain text', replies: [{ kind: 'text', text: 'Hi! I help fix iPhone backups that fail.' }] },
+  { name: 'one choice', replies: [{ kind: 'question', text: 'Shall we carry on?', choices: [{ label: 'Continue the steps', value: 'resume' }] }] },
+  { name: 'more choices than buttons', replies: [{ kind: 'text', text: 'What can I help with?', choices: manyChoices }] },
+  {
+    name: 'an escalation with links and lines',
+    replies: [
+      {
+        kind: 'escalation',
+        text: 'Nothing worked, sorry. Apple Support can help: call 1-800-MY-APPLE (1-800-692-7753), every day 8am to 8pm.',
+        links,
+        choices: [{ label: 'Talk to a person', value: 'human' }],
+      },
+      {
+        kind: 'summary',
+        title: 'What we tried',
+        text: 'Here is what we tried, to copy for the advisor:',
+        lines: ['- Free up iCloud storage: not fixed', '- Check Wi-Fi: already tried', '- Update iOS: not fixed'],
+      },
+    ],
+  },
+  { name: 'a handoff notice', replies: [{ kind: 'handoff', text: 'You are number 2 in the queue for a person.', choices: [{ label: 'Cancel', value: 'restart' }] }] },
+];
+
+/** A reply whose text is 2.5 times the renderer's limit, made of ordinary words and paragraphs. */
+export function longReply(maxTextLength: number): Reply {
+  const paragraph = 'Restart your iPhone, then connect to a strong Wi-Fi network and try the backup again. ';
+  let text = '';
+  let n = 0;
+  while (text.length < maxTextLength * 2.5) {
+    n += 1;
+    text += `${paragraph.repeat(3)}paragraph${n}\n\n`;
+  }
+  return { kind: 'text', text: text.trim(), choices: [{ label: 'Carry on', value: 'resume' }] };
+}
+
+export const oddReplies: readonly Reply[] = [
+  { kind: 'text', text: '🙂🔥📱 emoji only 🙂' },
+  { kind: 'text', text: 'مرحبا، النسخ الاحتياطي فشل' },
+  { kind: 'text', text: '<script>alert(1)</script> & <b>bold</b>' },
+  { kind: 'text', text: 'Ze\u0301ro combining e\u0301' },
+  { kind: 'text', text: 'x'.repeat(45000) },
+  { kind: 'text', text: '😀'.repeat(25000) },
+];

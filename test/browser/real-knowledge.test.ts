@@ -1,0 +1,47 @@
+// The shipped knowledge in Chromium, as `npm start` serves it: the iPhone backup journey clicked through with the
+// buttons, every fix refused until escalation, and a journey fixed at the first step. Meaning, not exact copy.
+import { chatPage, type ChatPage } from './chat-page';
+import { describeInChromium, screenshot } from './chromium';
+import { useChatEnvironment } from './setup';
+
+const ESCALATED = /none of the fixes did the trick/;
+
+/** Presses "No" on each new step card until the escalation comes (at most `max` steps); returns the steps refused. */
+async function refuseEveryFix(chat: ChatPage, max = 12): Promise<number> {
+  const noButtons = chat.page.locator('#webchat .ac-pushButton', { hasText: /^No$/ });
+  const escalation = chat.page.locator('#webchat .webchat__basic-transcript__activity', { hasText: ESCALATED });
+  for (let steps = 1; steps <= max; steps += 1) {
+    const cards = await noButtons.count();
+    await chat.press('No');
+    await noButtons.nth(cards).or(escalation).first().waitFor({ timeout: 15_000 }); // a new step card, or the end
+    if ((await escalation.count()) > 0) return steps;
+  }
+  throw new Error(`no escalation after ${max} refused fixes`);
+}
+
+describeInChromium('the shipped knowledge in Chromium', () => {
+  const env = useChatEnvironment({ brain: 'real' });
+
+  it('walks the whole journey with the buttons to escalation, with the summary of what was tried', async () => {
+    await env.page.goto(`${env.bot.url}/`);
+    const chat = chatPage(env.page);
+    await chat.botSays(/iPhone backups/);
+    await chat.press('My backup failed');
+    await chat.botSays(/Free up iCloud storage/);
+    const steps = await refuseEveryFix(chat);
+    expect(steps).toBeGreaterThanOrEqual(3);
+    await chat.botSays(/What we tried/);
+    await chat.botSays(/Free up iCloud storage: didn.t help/); // the engine may typeset the apostrophe
+    await screenshot(env.page, 'real-escalation');
+  });
+
+  it('ends happily when the first fix works', async () => {
+    await env.page.goto(`${env.bot.url}/`);
+    const chat = chatPage(env.page);
+    await chat.send('my iphone backup failed');
+    await chat.page.locator('#webchat .ac-pushButton', { hasText: /^Yes$/ }).first().waitFor({ timeout: 15_000 });
+    await chat.press('Yes');
+    await chat.botSays(/glad that did it|backup is working again/);
+    await screenshot(env.page, 'real-fixed');
+  });
+});

@@ -1,0 +1,48 @@
+// The real knowledge and NLU for engine tests, with the trained model reused between local runs.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserializeModel, loadKnowledge, serializeModel, trainUnderstander, understanderFromModel } from '../../dialogs';
+import type { Knowledge, Understander } from '../../dialogs';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** False until dialogs/ exports the NLU (then suites say so loudly, and fail under CI). */
+export const nluReady = typeof trainUnderstander === 'function';
+
+/**
+ * Training takes seconds of CPU, so a local run reuses the model of an earlier one, keyed by the knowledge and the NLU's
+ * source (any change retrains). CI always trains.
+ */
+function understanderFor(knowledge: Knowledge): Understander {
+  if (process.env.CI === 'true') return trainUnderstander(knowledge);
+  const nluDir = join(ROOT, 'dialogs', 'nlu');
+  const source = readdirSync(nluDir).sort().map((f) => readFileSync(join(nluDir, f), 'utf8')).join('\0');
+  const key = createHash('sha256').update(knowledge.hash).update(source).digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `backup-bot-nlu-${key}.json`);
+  if (existsSync(file)) return understanderFromModel(deserializeModel(readFileSync(file, 'utf8')), knowledge);
+  const trained = trainUnderstander(knowledge);
+  writeFileSync(`${file}.${process.pid}`, serializeModel(trained.model));
+  renameSync(`${file}.${process.pid}`, file);
+  return trained;
+}
+
+let cached: { knowledge: Knowledge; understander: Understander } | undefined;
+
+export function realBrain(): { knowledge: Knowledge; understander: Understander } {
+  if (cached) return cached;
+  const loaded = loadKnowledge(join(ROOT, 'knowledge'));
+  if (!loaded.ok) throw new Error(`knowledge/ is invalid:\n${loaded.problems.map((p) => JSON.stringify(p)).join('\n')}`);
+  cached = { knowledge: loaded.knowledge, understander: understanderFor(loaded.knowledge) };
+  return cached;
+}
+
+/** Runs `body` when the NLU exists; otherwise says so loudly, and fails under CI=true. */
+export function describeWithRealNlu(name: string, body: () => void): void {
+  if (nluReady) return describe(name, body);
+  const why = `"${name}" needs the real NLU, and dialogs/ does not export trainUnderstander`;
+  if (process.env.CI === 'true') return describe(name, () => it('has the NLU it needs', () => { throw new Error(why); }));
+  console.warn(`\n*** SKIPPED: ${why} ***\n`);
+  describe.skip(name, body);
+}

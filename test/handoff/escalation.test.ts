@@ -1,0 +1,69 @@
+// Every fix fails (buttons through /api/messages, Bot Framework Emulator channel, locale en-GB): the user gets the GB
+// Apple Support number and the summary, and the help desk's webhook gets one signed ticket with the whole packet.
+import { createHmac } from 'node:crypto';
+import type { WebhookBody } from '../../bot/helpdesk';
+import { createBfConversation } from '../support/bf-conversation';
+import { startServiceUrlSink, type ServiceUrlSink } from '../support/service-url-sink';
+import { removeDataDir } from '../support/start-bot';
+import { failEveryStep, withTranscript } from './support/bf-turns';
+import { createButtonsBrain } from './support/buttons-brain';
+import { startHandoffBot, type HandoffBot } from './support/handoff-bot';
+import { startHelpdeskRecorder, type HelpdeskRecorder } from './support/helpdesk-recorder';
+
+const SECRET = 'webhook-test-secret';
+const brain = createButtonsBrain();
+let sink: ServiceUrlSink;
+let recorder: HelpdeskRecorder;
+let bot: HandoffBot;
+
+beforeAll(async () => {
+  [sink, recorder] = await Promise.all([startServiceUrlSink(), startHelpdeskRecorder()]);
+  bot = await startHandoffBot({ brain, env: { HELPDESK_KIND: 'webhook', HELPDESK_URL: `${recorder.url}/hooks/bot`, HELPDESK_SECRET: SECRET } });
+});
+afterAll(async () => {
+  await bot.stop();
+  await removeDataDir(bot.dataDir);
+  await Promise.all([sink.close(), recorder.close()]);
+});
+
+describe('escalation to the help desk', () => {
+  it('answers with the GB contact and the summary, and delivers one signed ticket with the packet', async () => {
+    const chat = createBfConversation(bot, sink, { locale: 'en-GB', user: { id: 'u-gb', name: 'Ada' } });
+    await withTranscript(chat, async () => {
+      await chat.join();
+      const { tried, last: turn } = await failEveryStep(chat);
+      expect(tried.length).toBeGreaterThanOrEqual(3);
+      expect(turn.text).toMatch(/0800 107 6285/);
+      expect(turn.text).toMatch(/What we tried/);
+
+      await bot.drain();
+      await recorder.waitForTickets(1);
+      const request = recorder.requests.find((r) => r.status === 201);
+      expect(request?.path).toBe('/hooks/bot');
+      const expected = `sha256=${createHmac('sha256', SECRET).update(request?.raw ?? '').digest('hex')}`;
+      expect(request?.headers['x-signature']).toBe(expected);
+      const { packet } = recorder.tickets[0] as WebhookBody;
+      expect(request?.headers['idempotency-key']).toBe(packet.id);
+      expect(packet).toMatchObject({
+        conversation: `emulator:${chat.build.conversationId}`,
+        channel: 'emulator',
+        locale: 'en-GB',
+        user: { id: 'u-gb', name: 'Ada' },
+        pack: 'iphone-backup-failed',
+        reason: 'all_fixes_failed',
+      });
+      expect(packet.steps.map((s) => s.stepId)).toEqual(tried);
+      expect(packet.steps.every((s) => s.outcome === 'not_fixed')).toBe(true);
+      expect(packet.summary.length).toBeGreaterThanOrEqual(tried.length);
+      expect(packet.transcript.some((line) => line.from === 'bot' && /0800 107 6285/.test(line.text))).toBe(true);
+      expect(packet.transcript.filter((line) => line.from === 'user').length).toBeGreaterThanOrEqual(tried.length);
+
+      // Draining again sends nothing more: one ticket per handoff.
+      await bot.drain();
+      expect(recorder.requests).toHaveLength(1);
+      const metrics = await bot.request('/metrics');
+      expect(metrics.text).toMatch(/bot_outbox_delivered_total\{kind="helpdesk.ticket"\} 1/);
+      expect(metrics.text).toMatch(/bot_outbox_delivery_seconds_count\{kind="helpdesk.ticket"\} 1/);
+    });
+  });
+});

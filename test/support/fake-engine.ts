@@ -1,0 +1,67 @@
+// A tiny scripted Engine for edge tests (no knowledge, no NLU): predictable replies and effects by keyword.
+//   conversation_start → "welcome" with 3 choices · "start" → a step + did-it-fix question (in_flow)
+//   action yes → resolved · "human" → handoff effect · "??" → unrecognized · "boom" → throws · pick_up → "pick_up"
+//   "count" → "turns: <n>" (to see a session survive) · anything else → "echo: <text>" (presses echo their value)
+import type { Engine, Knowledge, Session, TurnInput, TurnResult } from '../../dialogs';
+import type { Brain } from '../../bot/brain';
+
+export interface FakeEngine extends Engine {
+  /** Every input the engine saw, in order. */
+  readonly inputs: TurnInput[];
+}
+
+const fresh = (): Session => ({ version: 1, status: 'idle', steps: [], facts: {}, misses: 0, turns: 0 });
+const yesNo = [
+  { label: 'Yes', value: 'yes' },
+  { label: 'No', value: 'no' },
+  { label: 'Already tried', value: 'tried' },
+];
+
+export function createFakeEngine(): FakeEngine {
+  const inputs: TurnInput[] = [];
+  function turn(previous: Session | undefined, input: TurnInput): TurnResult {
+    inputs.push(input);
+    const session: Session = { ...(previous ?? fresh()), turns: (previous?.turns ?? 0) + 1, lastUserText: input.text };
+    const text = input.text?.trim() ?? '';
+    const action = input.action?.value;
+    const result = (s: Session, replies: TurnResult['replies'], effects: TurnResult['effects'] = [], route = 'fake'): TurnResult => ({
+      session: s, replies, effects, trace: { route, intent: route },
+    });
+    if (input.kind === 'conversation_start') return result(session, [{ kind: 'text', text: 'welcome', choices: yesNo.slice(0, 2) }], [], 'welcome');
+    if (input.kind === 'pick_up') return result(session, [{ kind: 'question', text: `pick_up after: ${text}` }], [], 'pick_up');
+    if (input.kind === 'handoff_status') return result(session, [{ kind: 'handoff', text: `handoff ${input.handoffStatus}` }], [], 'handoff_status');
+    if (text === 'boom') throw new Error('engine exploded');
+    if (text === 'start') {
+      const s: Session = { ...session, status: 'in_flow', flowId: 'flow', stepId: 'restart', pending: { kind: 'did_it_fix', flowId: 'flow', stepId: 'restart' } };
+      return result(s, [
+        { kind: 'step', title: 'Restart', text: 'Restart your phone.', stepId: 'restart' },
+        { kind: 'question', text: 'Did that fix it?', choices: yesNo, stepId: 'restart' },
+      ], [], 'start');
+    }
+    if (action === 'yes') return result({ ...session, status: 'resolved' }, [{ kind: 'text', text: 'fixed' }], [{ type: 'resolved', flowId: 'flow', stepId: 'restart' }], 'yes');
+    if (text === 'human') {
+      const story = { reason: 'user_asked' as const, flowId: 'flow', steps: session.steps, facts: { region: 'US' }, lastUserWords: text, summary: ['Restart: not fixed'] };
+      return result({ ...session, status: 'handoff' }, [{ kind: 'handoff', text: 'handing over' }], [{ type: 'handoff', story }], 'human');
+    }
+    if (text === 'count') return result(session, [{ kind: 'text', text: `turns: ${session.turns}` }]);
+    if (text === '??') return result(session, [{ kind: 'text', text: 'fallback' }], [{ type: 'unrecognized', text, ranking: [{ intent: 'x', confidence: 0.1 }] }], 'fallback');
+    return result(session, [{ kind: 'text', text: `echo: ${action ?? text}` }]);
+  }
+  return { inputs, turn };
+}
+
+/** Knowledge with nothing but the `error` reply: enough for the edge around a fake engine. */
+export const fakeKnowledge: Knowledge = {
+  replies: { error: { text: ['Sorry, something broke on our side (fake).'], choices: [{ label: 'Talk to a person', value: 'human' }] } },
+  intents: [],
+  outOfScope: [],
+  entities: [],
+  flows: [],
+  contacts: [],
+  hash: 'fake',
+};
+
+/** A Brain for `startBot({ brain })`: the fake engine over the fake knowledge. */
+export function createFakeBrain(): Brain & { engine: FakeEngine } {
+  return { knowledge: fakeKnowledge, engine: createFakeEngine() };
+}
