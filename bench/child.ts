@@ -28,6 +28,8 @@ export interface SpawnOptions {
   readonly cwd: string;
   /** Where stdout and stderr go (the bot's JSON log lines). */
   readonly logFile: string;
+  /** Another compiled entry than the kind's own (e.g. an experimental copy of dist/ to compare against). */
+  readonly entry?: string;
   /** Write a V8 CPU profile here when the child exits (`--cpu-prof`). */
   readonly cpuProfDir?: string;
 }
@@ -95,7 +97,7 @@ function entryOf(kind: ServerKind): string {
 
 export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
   const port = await freePort();
-  const entry = entryOf(options.kind);
+  const entry = options.entry ?? entryOf(options.kind);
   const prof = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
   const out = fs.openSync(options.logFile, 'a');
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env, PORT: String(port), HOST: '127.0.0.1', BENCH_ENTRY: entry };

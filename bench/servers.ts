@@ -37,6 +37,7 @@ export async function startServers(options: ServersOptions): Promise<BenchServer
   const started: ChildServer[] = [];
   const botEnv = (name: string, redisUrl = ''): Record<string, string> => ({
     DATA_DIR: fs.mkdtempSync(path.join(workDir, `${name}-`)), KNOWLEDGE_DIR: knowledgeDir, REDIS_URL: redisUrl, LOG_LEVEL: 'info',
+    CONVERSATION_RATE_LIMIT_PER_MINUTE: '0', // throughput runs send far faster than a person may
   });
   const redis = await benchRedis(options.notes);
   try {

@@ -6,7 +6,7 @@ import type { Express, Router } from 'express';
 import { createAdapter } from './adapter';
 import { loadBrain, type Brain } from './brain';
 import type { Config } from './config';
-import { createConversationService, type ConversationServiceHandle } from './conversation';
+import { createConversationService, toUnrecognizedSink, type ConversationServiceHandle } from './conversation';
 import type { Logger } from './logger';
 import { createMetrics } from './metrics';
 import type { BotStore, HandoffDesk } from './ports';
@@ -18,6 +18,8 @@ import { createHandoff, type Handoff, type HandoffOptions } from './handoff';
 import { attachWebChat, closeWebChat } from './web/web-chat';
 import { withConversationLimit } from './security/conversation-limit';
 import { redactPii } from './security/redact';
+import { createRetentionSweep } from './security/retention';
+import { recordUnrecognized } from './nlu/unrecognized-log';
 
 export interface CreateBotOptions {
   readonly config: Config;
@@ -47,13 +49,15 @@ export interface Bot {
 
 export async function createBot(options: CreateBotOptions): Promise<Bot> {
   const { config, logger } = options;
-  const brain = options.brain ?? loadBrain({ knowledgeDir: config.knowledgeDir, logger });
+  const brain = options.brain ?? loadBrain({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
   const store = options.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
   const handoff = createHandoff({ config, logger, metrics, knowledge: brain.knowledge, store, ...options.handoff });
   const desk = options.desk ?? handoff.desk;
   const service = createConversationService({
     engine: brain.engine, store, desk, logger, metrics, sessionTtlMinutes: config.sessionTtlMinutes,
+    // Messages the bot did not understand, redacted, for `npm run nlu:review`.
+    unrecognized: toUnrecognizedSink((entry) => recordUnrecognized(config.dataDir, entry)),
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
   });
   // Too many messages in one conversation: the `rate_limited` reply instead of a turn (bot/security/).
@@ -67,6 +71,8 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
   const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, store, adapter, botLogic, conversations, renderers, desk, lifecycle, ...(options.desk ? {} : { handoff }) };
   handoff.connect(deps);
   const app = createServer(deps, { extraRouters: options.extraRouters });
+  // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens.
+  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger });
   let server: Server | undefined;
 
   return {
@@ -81,6 +87,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
           if (error) return reject(error);
           server = listening;
           attachWebChat(deps, listening); // Direct Line WebSocket streams
+          retention.start();
           const { port: bound } = listening.address() as AddressInfo;
           resolve({ server: listening, url: `http://${urlHost(host)}:${bound}` });
         };
@@ -92,7 +99,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
       shuttingDown = true;
       ready = false;
       // Open streams would hold server.close() until the deadline; the outbox worker records its pass in flight.
-      await Promise.all([closeWebChat(deps), handoff.stop()]);
+      await Promise.all([closeWebChat(deps), handoff.stop(), retention.stop()]);
       const closed = server ? new Promise<void>((resolve) => server?.close(() => resolve())) : Promise.resolve();
       // close() drops only the connections idle right now; a keep-alive connection whose turn ends later would
       // hold the server open until its timeout, so idle ones are swept until everything is closed.

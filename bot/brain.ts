@@ -1,6 +1,7 @@
 // Loads what the bot knows and understands: the knowledge (validated; every problem listed), the NLU, the engine.
-import { createEngine, formatProblem, loadKnowledge, trainUnderstander, type Engine, type Knowledge } from '../dialogs';
+import { createEngine, formatProblem, loadKnowledge, trainUnderstander, type Engine, type Knowledge, type Understander } from '../dialogs';
 import type { Logger } from './logger';
+import { loadOrTrainUnderstander } from './nlu/model-cache';
 
 /** Invalid knowledge: the bot must not start. `problems` are `file:line  path  message`, every one of them. */
 export class KnowledgeInvalidError extends Error {
@@ -18,8 +19,13 @@ export interface Brain {
 
 export interface BrainOptions {
   readonly knowledgeDir: string;
+  /** Where the trained NLU model is cached, keyed by the knowledge hash (DATA_DIR); without it, no disk cache. */
+  readonly dataDir?: string;
   readonly logger: Logger;
 }
+
+// Several bots in one process (tests, the chat CLI) share one trained model per knowledge hash: the model is immutable.
+const understanders = new Map<string, Understander>();
 
 /** Loads and validates the knowledge, trains the NLU and builds the engine; throws KnowledgeInvalidError. */
 export function loadBrain(options: BrainOptions): Brain {
@@ -28,8 +34,16 @@ export function loadBrain(options: BrainOptions): Brain {
   if (!loaded.ok) throw new KnowledgeInvalidError(loaded.problems.map(formatProblem));
   const { knowledge } = loaded;
   const loadedMs = performance.now() - started;
-  // bot/nlu/model-cache.ts (a trained model cached under DATA_DIR by knowledge hash) plugs in here once it exists.
-  const understander = trainUnderstander(knowledge);
+  let understander = understanders.get(knowledge.hash);
+  let nluSource = 'memory';
+  if (!understander) {
+    const cached = options.dataDir
+      ? loadOrTrainUnderstander(knowledge, { dataDir: options.dataDir, logger: options.logger })
+      : { understander: trainUnderstander(knowledge), source: 'trained' };
+    understander = cached.understander;
+    nluSource = cached.source;
+    understanders.set(knowledge.hash, understander);
+  }
   const trainedMs = performance.now() - started - loadedMs;
   const engine = createEngine({ knowledge, understander });
   options.logger.info(
@@ -39,9 +53,10 @@ export function loadBrain(options: BrainOptions): Brain {
       flows: knowledge.flows.length,
       hash: knowledge.hash.slice(0, 12),
       loadMs: Math.round(loadedMs),
-      trainMs: Math.round(trainedMs),
+      nluMs: Math.round(trainedMs),
+      nlu: nluSource,
     },
-    'knowledge loaded and NLU trained',
+    'knowledge loaded and NLU ready',
   );
   return { knowledge, engine };
 }

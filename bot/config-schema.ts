@@ -54,6 +54,6 @@ export const EnvSchema = z.object({
   CORS_ORIGINS: list,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10000),
   RATE_LIMIT_PER_MINUTE: positiveInt(300),
-  CONVERSATION_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+  CONVERSATION_RATE_LIMIT_PER_MINUTE: positiveInt(60),
   JSON_BODY_LIMIT_KB: positiveInt(256),
 });

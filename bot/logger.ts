@@ -1,5 +1,6 @@
 // The one structured logger of the edge (pino): JSON lines, secrets redacted, child loggers per conversation turn.
 import pino from 'pino';
+import { redactDeep } from './security/redact';
 
 export type Logger = pino.Logger;
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -26,6 +27,17 @@ export const REDACTED_PATHS: readonly string[] = [
   'config.agentToken',
   'config.helpdeskSecret',
   'config.zendeskApiToken',
+  // Added by the security work: credentials nested one level deeper, and cookies and API keys by other names.
+  '*.headers.authorization',
+  '*.headers.cookie',
+  'cookie',
+  '*.cookie',
+  'accessToken',
+  '*.accessToken',
+  'apiToken',
+  '*.apiToken',
+  'clientSecret',
+  '*.clientSecret',
 ];
 
 export interface LoggerOptions {
@@ -33,6 +45,8 @@ export interface LoggerOptions {
   /** Where lines go; stdout by default. Tests pass a stream to read the lines back. */
   readonly destination?: pino.DestinationStream;
   readonly name?: string;
+  /** Redact personal data (emails, phone numbers, serials, IMEI, card numbers) from every string field (REDACT_PII). */
+  readonly redactPii?: boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -44,6 +58,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: { err: pino.stdSerializers.err },
+      ...(options.redactPii ? { formatters: { log: (fields: Record<string, unknown>) => redactDeep(fields) as Record<string, unknown> } } : {}),
     },
     options.destination,
   );

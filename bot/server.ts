@@ -43,7 +43,6 @@ export interface EdgeDeps {
  * Each router owns its paths and its body parsing.
  */
 export function channelRouters(deps: EdgeDeps): Router[] {
-  void deps;
   return [
     createWebChatRouter(deps), // our Direct Line (/v3/directline) and the chat page (/, /embed.js)
     ...slackRouters(deps), // Slack direct (/slack/events), when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set

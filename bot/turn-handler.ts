@@ -47,6 +47,11 @@ export function createTurnHandler(deps: TurnHandlerDeps): BotLogic {
       deps.logger.debug({ reason: teams.reason, channel: activity.channelId }, 'teams activity ignored');
       return;
     }
+    if (activity.type === 'invoke') {
+      // Our cards submit messages (Action.Submit), so no invoke is ours: a 400 answer rather than botbuilder's 501.
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 400, body: { error: { code: 'unsupported_invoke', message: 'not supported' } } } });
+      return;
+    }
     const request = activityToRequest(activity, now());
     if (!request) {
       deps.logger.debug({ activityType: activity.type, name: activity.name, channel: activity.channelId }, 'activity ignored');

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Logs go to stderr, warnings and worse only, so they never interleave with the conversation.
   const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn', destination: pino.destination(2) });
-  const brain = loadBrain({ knowledgeDir: config.knowledgeDir, logger });
+  const brain = loadBrain({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
   const persistent = process.argv.includes('--sqlite');
   const store = persistent ? createStore({ dataDir: config.dataDir, logger }) : createMemoryStore({ logger });
   try {

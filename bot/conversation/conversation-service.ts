@@ -80,7 +80,8 @@ export function createConversationService(options: ConversationServiceOptions): 
     const { address, input, user } = request;
     const channel = address.channel;
     const log = logger.child({ conversation: address.conversationKey, channel });
-    const withAgent = input.kind === 'message' && (await desk.isWithAgent(address.conversationKey));
+    // Counted: it is the turn's first storage read, so a storage outage usually shows up here first.
+    const withAgent = input.kind === 'message' && (await counted('handoff.read', () => desk.isWithAgent(address.conversationKey)));
     const decision = await transact(request, withAgent, log);
     const said = userLine(decision.kind === 'bot' ? decision.input : input, user, redact);
     let replies: readonly Reply[] = [];

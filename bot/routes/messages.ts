@@ -23,6 +23,12 @@ const ActivityShape = z
     conversation: z.object({ id }),
     serviceUrl: z.string().optional(),
     deliveryMode: z.string().optional(),
+    // botbuilder copies these into every reply; a mistyped one fails the reply's serialization after the turn ran.
+    id: z.string().optional(),
+    replyToId: z.string().optional(),
+    locale: z.string().optional(),
+    from: z.object({ id: z.string() }).optional(),
+    recipient: z.object({ id: z.string() }).optional(),
   })
   .refine((a) => a.deliveryMode === 'expectReplies' || (typeof a.serviceUrl === 'string' && /^https?:\/\//.test(a.serviceUrl)), {
     message: 'serviceUrl must be an http(s) URL',

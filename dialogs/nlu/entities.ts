@@ -24,7 +24,9 @@ function compileValues(values: Readonly<Record<string, readonly string[]>>): Syn
   const out: Synonym[] = [];
   for (const [value, synonyms] of Object.entries(values)) {
     for (const synonym of [value, ...synonyms]) {
-      const normalized = normalizeText(synonym);
+      // The normalised form also matches "wi fi" for "wi-fi" or "couldnt" for "couldn't"; a synonym with other symbols
+      // ("icloud+") would lose its meaning in normalisation, so it is matched as written only.
+      const normalized = /^[\p{L}\p{N}\s'’-]+$/u.test(synonym) ? normalizeText(synonym) : '';
       out.push({ value, raw: wholeWord(light(synonym).toLowerCase()), normalized: normalized ? wholeWord(normalized) : undefined, length: synonym.length });
     }
   }

@@ -24,7 +24,7 @@ export function useChatEnvironment(options: EnvironmentOptions = {}): ChatEnviro
   beforeAll(async () => {
     const brain = options.brain === 'real' ? undefined : createJourneyBrain();
     [env.bot, env.browser] = await Promise.all([startBot({ brain, env: { BOT_NAME: 'Backup Helper' } }), launchChromium()]);
-  });
+  }, 120_000); // the real brain trains its NLU at start-up: seconds, more on a busy machine
   afterAll(async () => {
     await env.browser?.close();
     await env.bot?.stop();

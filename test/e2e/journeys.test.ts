@@ -15,7 +15,7 @@ beforeAll(async () => {
   sink = await startServiceUrlSink();
   brain = loadBrain({ knowledgeDir: 'knowledge', logger: createSilentLogger() });
   bot = await startBot({ brain });
-});
+}, 120_000); // training the NLU takes seconds, more on a busy machine
 afterAll(async () => {
   await bot.stop();
   await removeDataDir(bot.dataDir);

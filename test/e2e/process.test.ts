@@ -8,6 +8,8 @@ import { makeDataDir, removeDataDir } from '../support/start-bot';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+// Each test starts a process that compiles TypeScript and trains the NLU: seconds, more on a busy machine.
+const PROCESS_TIMEOUT = 120_000;
 
 interface Exit {
   code: number | null;
@@ -21,7 +23,7 @@ function runBot(env: Record<string, string>, onLine?: (line: string, kill: (sign
     const child = spawn(TSX, ['bot/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
     let partial = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
@@ -44,7 +46,7 @@ beforeEach(async () => {
 });
 afterEach(() => removeDataDir(dataDir));
 
-describe('bot process, before the NLU', () => {
+describe('bot process', () => {
   it('refuses to start on invalid knowledge, listing the problems', async () => {
     const knowledge = path.join(dataDir, 'knowledge');
     await mkdir(knowledge);
@@ -53,10 +55,8 @@ describe('bot process, before the NLU', () => {
     expect(exit.code).toBe(1);
     expect(exit.stderr).toMatch(/bot\.yaml:\d+/);
     expect(exit.stderr).toMatch(/did not start/);
-  });
-});
+  }, PROCESS_TIMEOUT);
 
-describe('bot process', () => {
   it('serves /healthz, then stops with exit code 0 on SIGTERM', async () => {
     let health = 0;
     const exit = await runBot({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }, (line, kill) => {
@@ -69,7 +69,7 @@ describe('bot process', () => {
     });
     expect({ code: exit.code, health, stderr: exit.stderr }).toEqual({ code: 0, health: 200, stderr: '' });
     expect(exit.stdout).toMatch(/"msg":"stopped"/);
-  });
+  }, PROCESS_TIMEOUT);
 
   it('exits non-zero with a clear message when the port is busy', async () => {
     const busy: Server = createServer();
@@ -82,5 +82,5 @@ describe('bot process', () => {
     } finally {
       busy.close();
     }
-  });
+  }, PROCESS_TIMEOUT);
 });

@@ -1,0 +1,59 @@
+// `npm run eval:nlu`: cross-validates the NLU on the knowledge pack (per-intent scores, confused pairs, misclassified
+// examples, threshold sweep) and exits 1 when macro-F1 is under the floor in dialogs/nlu/thresholds.ts.
+//   npm run eval:nlu -- --json                        the report as JSON
+//   npm run eval:nlu -- --benchmark clinc150|braun2017  official train → test split, our row beside the published ones
+// Benchmarks are read from ../shared/benchmarks (or NLU_BENCHMARKS_DIR / --benchmarks-dir), never copied into the repo.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem, loadKnowledge, MACRO_F1_FLOOR } from '../../dialogs';
+import { formatPackReport } from '../nlu/eval/format';
+import { evaluatePack } from '../nlu/eval/pack-eval';
+import { BENCHMARKS, runBenchmark, type BenchmarkName } from '../nlu/benchmarks/report';
+
+const { values } = parseArgs({
+  options: {
+    benchmark: { type: 'string' },
+    'benchmarks-dir': { type: 'string', default: process.env.NLU_BENCHMARKS_DIR ?? resolve(process.cwd(), '../shared/benchmarks') },
+    knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR ?? './knowledge' },
+    folds: { type: 'string', default: '5' },
+    misclassified: { type: 'string', default: '30' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+function benchmark(name: string): number {
+  if (!BENCHMARKS.includes(name as BenchmarkName)) {
+    console.error(`Unknown benchmark "${name}": use ${BENCHMARKS.join(' or ')}.`);
+    return 2;
+  }
+  const dir = values['benchmarks-dir'] as string;
+  if (!existsSync(resolve(dir, name))) {
+    console.error(`Benchmark data not found at ${resolve(dir, name)}: set NLU_BENCHMARKS_DIR or --benchmarks-dir.`);
+    return 2;
+  }
+  const report = runBenchmark(name as BenchmarkName, dir);
+  console.log(values.json ? JSON.stringify({ benchmark: report.benchmark, ...report.result }, null, 2) : report.text);
+  return 0;
+}
+
+function pack(): number {
+  const loaded = loadKnowledge(values.knowledge as string);
+  if (!loaded.ok) {
+    loaded.problems.forEach((p) => console.error(formatProblem(p)));
+    return 2;
+  }
+  const report = evaluatePack(loaded.knowledge, { folds: Number(values.folds) });
+  const pass = report.decided.macroF1 >= MACRO_F1_FLOOR;
+  if (values.json) console.log(JSON.stringify({ ...report, floor: MACRO_F1_FLOOR, pass }, null, 2));
+  else console.log(formatPackReport(report, { floor: MACRO_F1_FLOOR, misclassified: Number(values.misclassified) }));
+  if (!pass) console.error(`\nCross-validated macro-F1 ${report.decided.macroF1.toFixed(3)} is below the floor ${MACRO_F1_FLOOR}.`);
+  return pass ? 0 : 1;
+}
+
+try {
+  process.exitCode = values.benchmark ? benchmark(values.benchmark) : pack();
+} catch (error) {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exitCode = 2;
+}

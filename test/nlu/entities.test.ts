@@ -1,0 +1,32 @@
+// Entity extraction from knowledge.entities: whole-word synonyms (longest wins) and patterns (first capture group).
+import { createEntityExtractor } from '../../dialogs';
+import { tinyKnowledge } from './tiny-knowledge';
+
+const extract = createEntityExtractor(tinyKnowledge().entities);
+
+describe('createEntityExtractor', () => {
+  it.each([
+    ['my icloud backup failed', { backup_target: 'icloud' }],
+    ['backing up to I Cloud', { backup_target: 'icloud' }],
+    ['backup to my Mac mini fails', { backup_target: 'computer' }],
+    ['finder says the iphone could not be backed up', { backup_target: 'computer' }],
+    ['machine learning', {}],
+    ['updated to iOS 17.2 yesterday', { ios_version: '17.2' }],
+    ['ios16 broke it', { ios_version: '16' }],
+    ['my iPhone 15 Pro Max on ios 18.0.1 wont back up to icloud', { backup_target: 'icloud', ios_version: '18.0.1', iphone_model: 'iPhone 15 Pro Max' }],
+    ['iphone backup failed', {}],
+  ])('%j → %j', (text, expected) => {
+    expect(extract(text)).toEqual(expected);
+  });
+
+  it('prefers the longest synonym', () => {
+    const byLength = createEntityExtractor([{ name: 'error_text', values: { full: ['storage is full'], storage: ['storage'] } }]);
+    expect(byLength('icloud storage is full')).toEqual({ error_text: 'full' });
+  });
+
+  it('escapes synonyms that hold regular-expression characters', () => {
+    const special = createEntityExtractor([{ name: 'plan', values: { plus: ['icloud+'] } }]);
+    expect(special('i pay for icloud+ already')).toEqual({ plan: 'plus' });
+    expect(special('icloud is full')).toEqual({});
+  });
+});

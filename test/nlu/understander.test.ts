@@ -1,0 +1,45 @@
+// The bot's Understander: intents, out-of-scope, "Did you mean …?", entities and answers in one classify call.
+import { OUT_OF_SCOPE_LABEL, trainUnderstander, understanderFromModel, type Classification } from '../../dialogs';
+import { tinyKnowledge } from './tiny-knowledge';
+
+const knowledge = tinyKnowledge();
+const understander = trainUnderstander(knowledge);
+
+describe('trainUnderstander', () => {
+  it.each([
+    ['my icloud storage is full', 'storage_full'],
+    ['wifi is not working again', 'wifi_problem'],
+    ['hi there', 'greeting'],
+  ])('understands %j as %s', (text, intent) => {
+    expect(understander.classify(text).intent).toBe(intent);
+  });
+
+  it.each(['what is the weather on friday', 'tell me a funny joke', 'qwertyuiop'])('keeps %j out', (text) => {
+    expect(understander.classify(text).intent).toBe('unknown');
+  });
+
+  it('ranks intents only, never the out-of-scope class', () => {
+    const c: Classification = understander.classify('tell me a joke');
+    expect(c.ranking.some((s) => s.intent === OUT_OF_SCOPE_LABEL)).toBe(false);
+    expect(c.ranking.reduce((sum, s) => sum + s.confidence, 0)).toBeLessThanOrEqual(1 + 1e-9);
+  });
+
+  it('extracts entities and reads answers in the same call', () => {
+    const c = understander.classify('yes!! it worked on ios 17.2 with icloud');
+    expect(c.entities).toEqual({ ios_version: '17.2', backup_target: 'icloud' });
+    expect(c.answer).toBe('yes');
+    expect(understander.classify('my wifi is bad').answer).toBeUndefined();
+  });
+
+  it('rebuilds from its model, and refuses a model of other knowledge', () => {
+    const again = understanderFromModel(understander.model, knowledge);
+    expect(again.classify('icloud full')).toEqual(understander.classify('icloud full'));
+    expect(() => understanderFromModel(understander.model, tinyKnowledge('other-hash'))).toThrow(/trained on knowledge/);
+  });
+
+  it('asks "Did you mean …?" when the top two are close', () => {
+    const ambiguous = trainUnderstander(knowledge, { thresholds: { confidence: 0.5, margin: 1 } }).classify('icloud storage wifi');
+    expect(ambiguous.intent).toBe('unknown');
+    expect(ambiguous.ambiguous?.map((s) => s.intent).sort()).toEqual(['storage_full', 'wifi_problem']);
+  });
+});
