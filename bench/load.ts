@@ -1,5 +1,5 @@
-// The load generator: N conversations in a closed loop (each sends its next message once the previous turn is done)
-// through `POST /api/messages`. A turn's latency is from the POST to its response, which CloudAdapter sends only after
+// The load generator: N conversations at a time in a closed loop (each sends its next message once the previous turn
+// is done) through `POST /api/messages`. A turn's latency is from the POST to its response, which CloudAdapter sends only after
 // the bot's replies were delivered to the serviceUrl; a turn counts only if the sink received at least one reply to it.
 import http from 'node:http';
 import type { BenchSink } from './sink';
@@ -63,6 +63,12 @@ export interface LoadOptions {
   readonly script: readonly string[];
   /** Unique per measurement, so every cell starts new conversations. */
   readonly conversationPrefix: string;
+  /**
+   * Turns before a worker moves on to a new conversation. The bot answers a conversation sending more than
+   * CONVERSATION_RATE_LIMIT_PER_MINUTE (60) messages a minute with a canned reply, without running the engine:
+   * a benchmark conversation must stay under it, or it measures the limiter. Default 54: six journeys of nine turns.
+   */
+  readonly turnsPerConversation?: number;
   readonly warmupMs: number;
   readonly durationMs: number;
   /** The server's CPU time so far (ms), to report its CPU cost per turn: steadier than turns/s on a busy machine. */
@@ -90,10 +96,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const measureFrom = performance.now() + options.warmupMs;
   const measureUntil = measureFrom + options.durationMs;
 
-  async function conversation(index: number): Promise<void> {
-    const conversationId = `${options.conversationPrefix}-c${index}`;
+  const perConversation = options.turnsPerConversation ?? 54;
+  async function worker(index: number): Promise<void> {
     for (let turn = 0; performance.now() < measureUntil; turn += 1) {
-      const text = options.script[turn % options.script.length];
+      const conversationId = `${options.conversationPrefix}-c${index}-${Math.floor(turn / perConversation)}`;
+      const text = options.script[(turn % perConversation) % options.script.length];
       const outcome = await poster.turn(conversationId, `${conversationId}-t${turn}`, text, `user-${index}`);
       const done = performance.now();
       completed += 1;
@@ -106,7 +113,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  await Promise.all(Array.from({ length: options.concurrency }, (_, i) => conversation(i)));
+  await Promise.all(Array.from({ length: options.concurrency }, (_, i) => worker(i)));
   poster.close();
   const cpuAfter = options.serverCpuMs?.();
   const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? { serverCpuMsPerTurn: round((cpuAfter - cpuBefore) / Math.max(1, completed), 3) } : {};

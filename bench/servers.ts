@@ -32,6 +32,13 @@ export async function benchRedis(notes: string[]): Promise<{ url: string; server
   return undefined;
 }
 
+/** The bot's log line for a message answered by the per-conversation limiter instead of the engine. */
+const RATE_LIMITED = '"msg":"conversation over its message rate limit"';
+
+function countLines(file: string, needle: string): number {
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split(needle).length - 1 : 0;
+}
+
 export async function startServers(options: ServersOptions): Promise<BenchServers> {
   const { workDir, knowledgeDir } = options;
   const started: ChildServer[] = [];
@@ -54,6 +61,10 @@ export async function startServers(options: ServersOptions): Promise<BenchServer
       async stop() {
         const codes = await Promise.all(started.map((s) => s.stop()));
         codes.forEach((code, i) => code !== 0 && options.notes.push(`${started[i].kind} server ${i} exited with ${code} on SIGTERM`));
+        for (const system of systems) {
+          const limited = countLines(path.join(workDir, `${system.name}.log`), RATE_LIMITED);
+          if (limited > 0) options.notes.push(`INVALID: ${limited} ${system.name} turns hit the per-conversation rate limit (canned reply, no engine)`);
+        }
         await redis?.server?.stop();
       },
     };

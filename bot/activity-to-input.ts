@@ -9,6 +9,9 @@ export const HANDOFF_STATUS_EVENT = 'handoff.status';
 
 const HANDOFF_STATUSES: ReadonlySet<string> = new Set(['accepted', 'failed', 'completed', 'agent_joined', 'agent_left', 'queued', 'unavailable']);
 
+/** Longer than any button value we send (`intent:…`, `step:…`, a choice value). */
+const MAX_ACTION_LENGTH = 200;
+
 type Value = Readonly<Record<string, unknown>>;
 const isRecord = (v: unknown): v is Value => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -19,7 +22,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
  */
 export function valueToAction(value: unknown): TurnInput['action'] {
   const token = isRecord(value) ? (str(value.action) ?? str(value.value)) : str(value);
-  if (!token || !token.trim()) return undefined;
+  // Our button values are short ids; a huge one is forged and would cost the NLU's typo matching seconds of CPU.
+  if (!token || !token.trim() || token.length > MAX_ACTION_LENGTH) return undefined;
   const stepId = isRecord(value) ? str(value.stepId) : undefined;
   return stepId ? { value: token.trim(), stepId } : { value: token.trim() };
 }

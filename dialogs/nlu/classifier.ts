@@ -43,7 +43,7 @@ export function classifierFromModel(model: ClassifierModel): Classifier {
   const vectorize = (text: string) => {
     const surface = tokenizeMessage(text);
     // Only words whose stem the model has never seen are corrected; the character n-grams keep the original spelling.
-    const words = surface.map((w) => (knownWords.has(stem(w)) ? w : speller(w)));
+    const words = surface.map((w) => (knownWords.has(stem(w)) || process.env.NOSPELL ? w : speller(w)));
     return vectorizer(extractTerms(words, surface, model.features.options));
   };
   const probabilities = (text: string) => softmaxInPlace(logits(weights, vectorize(text), new Float64Array(model.labels.length)), model.temperature);

@@ -14,6 +14,13 @@ export interface SoftmaxOptions {
   readonly balanced: boolean;
   /** Label smoothing: the target puts this much mass evenly over all classes (less over-confidence on thin evidence). */
   readonly smoothing: number;
+  /**
+   * Learn a per-class bias. Without one, a message with no known feature scores every class alike (no evidence, no
+   * guess), which is what out-of-scope detection wants; with balanced class weights the bias has little else to learn.
+   */
+  readonly intercept: boolean;
+  /** Probability of leaving each input feature out of an example at each step (0 = none). */
+  readonly dropout: number;
 }
 
 /** Weights are feature-major: row j holds feature j's weight for every class. */
@@ -81,8 +88,25 @@ export function createSoftmaxTrainer(xs: readonly SparseVector[], ys: readonly n
   for (const y of ys) counts[y] += 1;
   const exampleWeight = Float64Array.from(ys, (y) => (options.balanced ? ys.length / (C * (counts[y] as number)) : 1));
 
+  // Input dropout: each feature of an example is left out with probability `dropout` (the rest scaled up), a cheap,
+  // adaptive regulariser for linear text models (Wager et al. 2013) that also stops one word carrying a decision.
+  const maxNnz = xs.reduce((m, x) => Math.max(m, x.idx.length), 0);
+  const kept = { idx: new Int32Array(maxNnz), val: new Float32Array(maxNnz) };
+  const dropout = options.dropout;
+  const thin = (x: SparseVector): SparseVector => {
+    if (dropout <= 0) return x;
+    let n = 0;
+    for (let k = 0; k < x.idx.length; k++) {
+      if (random() < dropout) continue;
+      kept.idx[n] = x.idx[k] as number;
+      kept.val[n] = (x.val[k] as number) / (1 - dropout);
+      n++;
+    }
+    return { idx: kept.idx.subarray(0, n), val: kept.val.subarray(0, n) };
+  };
+
   const accumulate = (i: number) => {
-    const x = xs[i] as SparseVector;
+    const x = thin(xs[i] as SparseVector);
     softmaxInPlace(logits(current, x, p));
     p[ys[i] as number] -= 1 - smoothing;
     const weight = exampleWeight[i] as number;
@@ -121,7 +145,8 @@ export function createSoftmaxTrainer(xs: readonly SparseVector[], ys: readonly n
       touched[j] = 0;
     }
     rows.length = 0;
-    adam(b, gb, mb, vb, 0, C, lr, scale, 0);
+    if (options.intercept) adam(b, gb, mb, vb, 0, C, lr, scale, 0);
+    else gb.fill(0);
   };
 
   return {

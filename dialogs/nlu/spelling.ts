@@ -6,6 +6,8 @@ import { DamerauLevenshteinDistance, JaroWinklerDistance } from 'natural/lib/nat
 /** Words shorter than this are left alone: "teh" → "the" is covered by the shorthand table, "cat" → "car" is a guess. */
 const MIN_LENGTH = 4;
 const LONG_WORD = 8;
+/** Longer tokens are no typo of a real word, and their delete sets grow as n³ (a 1,000-letter token took 7.7 s): left alone. */
+const MAX_LENGTH = 24;
 const CACHE_LIMIT = 20_000;
 
 export type Speller = (word: string) => string;
@@ -33,7 +35,7 @@ export function createSpeller(vocabulary: readonly string[]): Speller {
   vocabulary.forEach((word, i) => {
     if (rank.has(word)) return;
     rank.set(word, i);
-    if (word.length < MIN_LENGTH - 1 || /\d/.test(word)) return;
+    if (word.length < MIN_LENGTH - 1 || word.length > MAX_LENGTH || /\d/.test(word)) return;
     const keys = new Set([word, ...deletes(word)]);
     // Long words get two levels of deletes, so a long query missing two letters still finds them.
     if (word.length >= LONG_WORD) for (const d of deletes(word)) for (const dd of deletes(d)) keys.add(dd);
@@ -59,7 +61,7 @@ export function createSpeller(vocabulary: readonly string[]): Speller {
   };
 
   return (word) => {
-    if (rank.has(word) || word.length < MIN_LENGTH || /\d/.test(word)) return word;
+    if (rank.has(word) || word.length < MIN_LENGTH || word.length > MAX_LENGTH || /\d/.test(word)) return word;
     let corrected = cache.get(word);
     if (corrected === undefined) {
       corrected = correct(word);

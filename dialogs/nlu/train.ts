@@ -16,7 +16,12 @@ export interface TrainingExample {
 export interface TrainOptions {
   readonly seed: number;
   readonly features: FeatureOptions;
-  readonly learningRate: number;
+  /**
+   * Adam's step size, or 'auto': 4 / (steps per epoch), kept within [0.01, 0.1]. Small data then moves as far per
+   * epoch as large data does, so every data set trains in a handful of epochs (15,000 CLINC150 queries → 0.01,
+   * the 1,600-example pack → 0.1).
+   */
+  readonly learningRate: number | 'auto';
   readonly l2: number;
   readonly batchSize: number;
   /** Gradient steps to allow at most; small data gets more epochs (an epoch of 30 examples is one step). */
@@ -30,22 +35,29 @@ export interface TrainOptions {
   readonly heldOutShare: number;
   readonly balanced: boolean;
   readonly smoothing: number;
+  readonly intercept: boolean;
+  readonly dropout: number;
+  /** At most this many examples are held out (enough to stop early and calibrate; the rest is better used to learn). */
+  readonly maxHeldOut: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 42,
   features: { wordNgrams: 2, charNgrams: [2, 4], charWeight: 0.5, minDf: 2, unknownInNorm: true },
-  learningRate: 0.02,
+  learningRate: 'auto',
   l2: 1e-5,
-  batchSize: 64,
-  maxSteps: 1000,
+  batchSize: 32,
+  maxSteps: 300,
   maxEpochs: 400,
-  minEpochs: 4,
+  minEpochs: 6,
   patience: 2,
   refitShare: 0.25,
   heldOutShare: 0.1,
   balanced: true,
   smoothing: 0,
+  intercept: false,
+  dropout: 0,
+  maxHeldOut: 1000,
 };
 
 interface Scored {
@@ -80,10 +92,12 @@ export function trainClassifier(examples: readonly TrainingExample[], overrides:
   const vectorize = createVectorizer(features);
   const xs = docs.map(vectorize);
   const ys = examples.map((e) => labelIndex.get(e.label) as number);
-  const trainer = createSoftmaxTrainer(xs, ys, labels.length, features.terms.length, options);
   const all = examples.map((_, i) => i);
-  const { fit, heldOut } = stratifiedSplit(examples.map((e) => e.label), options.heldOutShare, options.seed);
+  const heldOutShare = Math.min(options.heldOutShare, options.maxHeldOut / Math.max(1, examples.length));
+  const { fit, heldOut } = stratifiedSplit(examples.map((e) => e.label), heldOutShare, options.seed);
   const stepsPerEpoch = Math.max(1, Math.ceil(fit.length / options.batchSize));
+  const learningRate = options.learningRate === 'auto' ? Math.min(0.1, Math.max(0.01, 4 / stepsPerEpoch)) : options.learningRate;
+  const trainer = createSoftmaxTrainer(xs, ys, labels.length, features.terms.length, { ...options, learningRate });
   const maxEpochs = Math.min(options.maxEpochs, Math.max(options.minEpochs, Math.ceil(options.maxSteps / stepsPerEpoch)));
   const heldX = heldOut.map((i) => xs[i] as SparseVector);
   const heldY = heldOut.map((i) => ys[i] as number);

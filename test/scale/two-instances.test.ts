@@ -29,8 +29,9 @@ describeIfAvailable('two bot processes on one Redis', source.kind === 'none' ? s
     const url = source.kind === 'url' ? source.url : String(redis?.url);
     sink = await startServiceUrlSink();
     dataDir = await makeDataDir();
-    // Started together: each trains the NLU (or reads the model cache), two cores share the work.
-    [a, b] = await Promise.all([startBotProcess('A', { REDIS_URL: url, DATA_DIR: dataDir }), startBotProcess('B', { REDIS_URL: url, DATA_DIR: dataDir })]);
+    // One after the other on one DATA_DIR: A trains the NLU and caches the model there, B starts from that cache.
+    a = await startBotProcess('A', { REDIS_URL: url, DATA_DIR: dataDir });
+    b = await startBotProcess('B', { REDIS_URL: url, DATA_DIR: dataDir });
     store = createRedisStore({ url, logger: createLogger({ level: 'silent' }) }); // the bots' default key prefix
   }, 300_000);
 

@@ -200,6 +200,6 @@ describe('out-of-place button presses and replays', () => {
     checkAnswer(early.answer);
     expect(early.text.length).toBeGreaterThan(0);
     const replayOfLate = await chat.send(b);
-    expect(replayOfLate.replies).toHaveLength(0);
+    expect(replayOfLate.replies).toHaveLength(late.replies.length); // nothing new: answered once
   });
 });

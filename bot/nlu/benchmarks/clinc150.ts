@@ -18,6 +18,7 @@ export interface ClincRow {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly modelMB: number;
+  readonly epochs: number;
 }
 
 export function loadClinc(dir: string) {
@@ -58,5 +59,5 @@ export function runClinc(dir: string, training: Partial<TrainOptions> = {}): Cli
     return performance.now() - t;
   });
   const modelMB = Buffer.byteLength(serializeModel({ version: 1, knowledgeHash: 'clinc150', classifier: classifier.model })) / 1e6;
-  return { inScopeAccuracy: test.inScopeAccuracy, oosRecall: test.oosRecall, rawAccuracy, threshold: best.threshold, trainSeconds, p50Ms: percentile(timings, 0.5), p99Ms: percentile(timings, 0.99), modelMB };
+  return { inScopeAccuracy: test.inScopeAccuracy, oosRecall: test.oosRecall, rawAccuracy, threshold: best.threshold, trainSeconds, p50Ms: percentile(timings, 0.5), p99Ms: percentile(timings, 0.99), modelMB, epochs: classifier.model.stats.epochs };
 }
