@@ -16,6 +16,8 @@ export interface Poster {
   close(): void;
 }
 
+const TURN_TIMEOUT_MS = 30_000;
+
 function post(agent: http.Agent, url: URL, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
@@ -24,6 +26,8 @@ function post(agent: http.Agent, url: URL, body: string): Promise<number> {
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
     req.on('error', reject);
+    // Bounded: a server that stops answering fails the turn (counted as an error) instead of hanging the run.
+    req.setTimeout(TURN_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${TURN_TIMEOUT_MS} ms`)));
     req.end(body);
   });
 }

@@ -29,7 +29,6 @@ export function encodeItem(key: string, item: unknown): string {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     throw new TypeError(`Storage: item "${key}" must be an object`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { eTag: _ignored, ...rest } = item as StoreItem;
   return JSON.stringify(rest);
 }

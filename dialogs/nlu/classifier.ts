@@ -1,7 +1,7 @@
 // The trained text classifier at inference time: message → features (with spelling tolerance) → calibrated probabilities.
 import type { IntentScore } from '../types';
 import { createVectorizer, extractTerms, type FeatureModel } from './features';
-import { logits, softmaxInPlace } from './softmax';
+import { logits, softmaxInPlace } from './scores';
 import type { SparseVector } from './sparse';
 import { createSpeller } from './spelling';
 import { stem, tokenizeMessage } from './tokenize';
@@ -43,7 +43,7 @@ export function classifierFromModel(model: ClassifierModel): Classifier {
   const vectorize = (text: string) => {
     const surface = tokenizeMessage(text);
     // Only words whose stem the model has never seen are corrected; the character n-grams keep the original spelling.
-    const words = surface.map((w) => (knownWords.has(stem(w)) || process.env.NOSPELL ? w : speller(w)));
+    const words = surface.map((w) => (knownWords.has(stem(w)) ? w : speller(w)));
     return vectorizer(extractTerms(words, surface, model.features.options));
   };
   const probabilities = (text: string) => softmaxInPlace(logits(weights, vectorize(text), new Float64Array(model.labels.length)), model.temperature);
@@ -54,8 +54,21 @@ export function classifierFromModel(model: ClassifierModel): Classifier {
     probabilities,
     rank(text, limit = model.labels.length) {
       const p = probabilities(text);
-      const order = model.labels.map((_, i) => i).sort((a, b) => (p[b] as number) - (p[a] as number) || a - b);
-      return order.slice(0, limit).map((i) => ({ intent: model.labels[i] as string, confidence: p[i] as number }));
+      return topIndices(p, limit).map((i) => ({ intent: model.labels[i] as string, confidence: p[i] as number }));
     },
   };
+}
+
+/** Indices of the `limit` largest values, largest first (ties: lower index first), without sorting everything. */
+function topIndices(values: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => (values[a] as number) > (values[b] as number) || (values[a] === values[b] && a < b);
+  for (let i = 0; i < values.length; i++) {
+    if (top.length === limit && !better(i, top[top.length - 1] as number)) continue;
+    let at = top.length === limit ? top.length - 1 : top.length;
+    while (at > 0 && better(i, top[at - 1] as number)) at--;
+    top.splice(at, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

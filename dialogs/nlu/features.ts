@@ -39,6 +39,7 @@ export function extractTerms(words: readonly string[], surface: readonly string[
   const chars: string[] = [];
   if (options.charNgrams) {
     const [min, max] = options.charNgrams;
+    // Within word boundaries: n-grams spanning two words were measured (CLINC150) to add size and time, not accuracy.
     for (const word of surface) {
       const padded = `<${word}>`;
       for (let n = min; n <= max; n++) {

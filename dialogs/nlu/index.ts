@@ -9,5 +9,5 @@ export { parseAnswer } from './answer';
 export { createEntityExtractor, type EntityExtractor } from './entities';
 export { normalizeText } from './normalize';
 export { tokenize } from './tokenize';
-export { cosine, type SparseVector } from './sparse';
+export type { SparseVector } from './sparse';
 export { stratifiedFolds, stratifiedSplit } from './split';

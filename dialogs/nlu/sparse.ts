@@ -19,20 +19,3 @@ export function toSparse(counts: ReadonlyMap<number, number>): SparseVector {
   }
   return { idx, val };
 }
-
-/** Euclidean length. */
-export function norm(vector: SparseVector): number {
-  let sum = 0;
-  for (let i = 0; i < vector.val.length; i++) sum += (vector.val[i] as number) ** 2;
-  return Math.sqrt(sum);
-}
-
-/** Cosine similarity of two vectors whose indices are in any order. */
-export function cosine(a: SparseVector, b: SparseVector): number {
-  const lookup = new Map<number, number>();
-  for (let i = 0; i < a.idx.length; i++) lookup.set(a.idx[i] as number, a.val[i] as number);
-  let dot = 0;
-  for (let i = 0; i < b.idx.length; i++) dot += (lookup.get(b.idx[i] as number) ?? 0) * (b.val[i] as number);
-  const denominator = norm(a) * norm(b);
-  return denominator === 0 ? 0 : dot / denominator;
-}

@@ -43,21 +43,34 @@ export function createSpeller(vocabulary: readonly string[]): Speller {
   });
   const cache = new Map<string, string>();
 
-  const correct = (word: string): string => {
-    const maxDistance = word.length >= LONG_WORD ? 2 : 1;
-    const keys = new Set([word, ...deletes(word)]);
-    if (maxDistance === 2) for (const d of deletes(word)) for (const dd of deletes(d)) keys.add(dd);
-    let best = word;
-    let bestScore = [Infinity, 0, Infinity];
+  const best = (word: string, keys: Iterable<string>, maxDistance: number): string | undefined => {
+    const seen = new Set<string>();
+    let found: string | undefined;
+    let foundScore = [Infinity, 0, Infinity];
     for (const key of keys) {
       for (const candidate of index.get(key) ?? []) {
+        // Each candidate once, and only if its length allows the distance: natural's distance is the costly part.
+        if (seen.has(candidate) || Math.abs(candidate.length - word.length) > maxDistance) continue;
+        seen.add(candidate);
         const distance = DamerauLevenshteinDistance(word, candidate, { restricted: true });
         if (distance > maxDistance) continue;
         const score = [distance, -JaroWinklerDistance(word, candidate), rank.get(candidate) as number];
-        if (lexicographicLess(score, bestScore)) [best, bestScore] = [candidate, score];
+        if (lexicographicLess(score, foundScore)) [found, foundScore] = [candidate, score];
       }
     }
-    return best;
+    return found;
+  };
+
+  // Distance 1 first; the wider (and costlier) distance-2 search only for long words that found nothing closer.
+  const correct = (word: string): string => {
+    const near = best(word, [word, ...deletes(word)], 1);
+    if (near !== undefined || word.length < LONG_WORD) return near ?? word;
+    const keys = new Set<string>([word]);
+    for (const d of deletes(word)) {
+      keys.add(d);
+      for (const dd of deletes(d)) keys.add(dd);
+    }
+    return best(word, keys, 2) ?? word;
   };
 
   return (word) => {

@@ -1,15 +1,25 @@
 // The NLU's decision thresholds, in one place, with the measurement that set them.
 //
-// Measured by `npm run eval:nlu` (5-fold stratified cross-validation of the knowledge pack, out_of_scope examples
-// held out in the same folds; threshold sweep table): PLACEHOLDER until the sweep below is filled in.
+// Set by `npm run eval:nlu` on the iPhone pack (knowledge 2026-11-26: 18 intents, 1,184 intent examples,
+// 433 out_of_scope; 5-fold stratified cross-validation, out_of_scope held out in the same folds).
+// Sweep (in-scope right / in-scope wrong / off-topic kept out), margin 0.1:
+//   0.45: 80.8 / 6.4 / 88.7    0.50: 79.9 / 6.1 / 89.8    0.55: 79.1 / 5.3 / 91.0
+//   0.60: 77.7 / 4.5 / 92.4    0.65: 76.6 / 3.6 / 93.5    0.70: 74.3 / 3.2 / 94.5
+// In-scope right + off-topic kept out is flat from 0.55 to 0.65 (85.0–85.1, then falls); 0.55 is the lowest
+// threshold on that plateau (the most messages answered) and the first to keep ≥ 90% of off-topic messages out.
+// The margin barely matters at this threshold (0 to 0.3 change "right" by < 0.6 points); 0.1 keeps the
+// "Did you mean …?" question for genuinely split messages (e.g. 0.5 / 0.42).
 
 /** Below this calibrated confidence the message is "not understood" rather than a guess. */
-export const CONFIDENCE_THRESHOLD = 0.5;
+export const CONFIDENCE_THRESHOLD = 0.55;
 
-/** When the best two intents are closer than this, neither is taken: the bot asks "Did you mean …?". */
-export const AMBIGUITY_MARGIN = 0.15;
+/** When the best two intents are closer than this (and together likely), the bot asks "Did you mean …?". */
+export const AMBIGUITY_MARGIN = 0.1;
 
-/** The floor for cross-validated macro-F1 on the knowledge pack: `npm run eval:nlu` exits 1 below it. */
+/**
+ * The floor for cross-validated macro-F1 on the knowledge pack (as the bot decides, thresholds applied):
+ * `npm run eval:nlu` exits 1 below it. The target of issue 3.
+ */
 export const MACRO_F1_FLOOR = 0.95;
 
 /** The label the out_of_scope examples are trained under; never a valid intent name (those are snake_case). */
