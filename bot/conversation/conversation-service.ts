@@ -1,6 +1,6 @@
 // The ConversationService (bot/ports.ts): one turn end to end, channel-neutral. Load the record with its eTag,
 // decide the turn, write it back (a conflict retries from a fresh read), then transcript, effects and metrics.
-import type { Engine, Reply } from '../../dialogs';
+import { newSession, type Engine, type Reply, type Session } from '../../dialogs';
 import type { Logger } from '../logger';
 import { createSilentLogger } from '../logger';
 import { recordTurnResult, type Metrics } from '../metrics';
@@ -11,7 +11,7 @@ import { createKeyedQueue } from './keyed-queue';
 import { createLoggingDesk } from './logging-desk';
 import { loadRecord, rememberActivity, saveRecord, type SessionRecord } from './session-record';
 import { appendLines, botLine, userLine, type Redact } from './transcript';
-import { decideTurn, emptySession, type TurnDecision } from './turn-plan';
+import { decideTurn, type TurnDecision } from './turn-plan';
 import { createLoggingUnrecognizedSink, type UnrecognizedSink } from './unrecognized';
 
 export interface ConversationServiceOptions {
@@ -35,7 +35,7 @@ export interface ConversationServiceHandle extends ConversationService {
   idle(): Promise<void>;
 }
 
-type Decision = TurnDecision | { readonly kind: 'agent'; readonly session: ReturnType<typeof emptySession>; readonly next: SessionRecord };
+type Decision = TurnDecision | { readonly kind: 'agent'; readonly session: Session; readonly next: SessionRecord };
 
 export function createConversationService(options: ConversationServiceOptions): ConversationServiceHandle {
   const { engine, store, metrics } = options;
@@ -62,7 +62,7 @@ export function createConversationService(options: ConversationServiceOptions): 
     for (let attempt = 1; ; attempt += 1) {
       const { record, eTag } = await counted('session.read', () => loadRecord(store.storage, key));
       const decision: Decision = withAgent && !record.recentActivityIds.includes(request.activityId ?? '\0')
-        ? { kind: 'agent', session: record.session ?? emptySession(), next: { ...record, recentActivityIds: rememberActivity(record.recentActivityIds, request.activityId) } }
+        ? { kind: 'agent', session: record.session ?? newSession(), next: { ...record, recentActivityIds: rememberActivity(record.recentActivityIds, request.activityId) } }
         : decideTurn(engine, record, request, ttl);
       if (decision.kind === 'duplicate') return decision;
       try {

@@ -1,6 +1,6 @@
 // Decides one turn from the stored record, purely: replay → duplicate; welcome once; typed numbers press choices;
 // idle expiry turns a message into a pick-up; then the engine's turn and the record to write back.
-import type { Engine, Session, TurnInput, TurnResult } from '../../dialogs';
+import { newSession, type Engine, type Session, type TurnInput, type TurnResult } from '../../dialogs';
 import type { TurnRequest } from '../ports';
 import { rememberActivity, type SessionRecord } from './session-record';
 import { lastChoicesOf, pressTypedNumber } from './typed-choice';
@@ -10,10 +10,6 @@ export type TurnDecision =
   | { readonly kind: 'silent'; readonly session: Session; readonly next: SessionRecord }
   | { readonly kind: 'bot'; readonly input: TurnInput; readonly result: TurnResult; readonly next: SessionRecord };
 
-/** A session for outcomes that need one before the engine ever ran (a replay of the first activity, a relay). */
-export function emptySession(now?: string): Session {
-  return { version: 1, status: 'idle', steps: [], facts: {}, misses: 0, turns: 0, ...(now ? { updatedAt: now } : {}) };
-}
 
 /** True when the user comes back after the idle TTL with a flow in progress: offer to pick up where they left off. */
 export function isIdleExpired(session: Session | undefined, now: string, ttlMinutes: number): boolean {
@@ -26,11 +22,11 @@ export function decideTurn(engine: Engine, record: SessionRecord, request: TurnR
   const { input, activityId } = request;
   const recentActivityIds = rememberActivity(record.recentActivityIds, activityId);
   if (activityId && record.recentActivityIds.includes(activityId)) {
-    return { kind: 'duplicate', session: record.session ?? emptySession() };
+    return { kind: 'duplicate', session: record.session ?? newSession() };
   }
   // Welcome once per conversation: channels repeat conversationUpdate (reconnects, members joining later).
   if (input.kind === 'conversation_start' && (record.welcomed || (record.session?.turns ?? 0) > 0)) {
-    return { kind: 'silent', session: record.session ?? emptySession(input.now), next: { ...record, recentActivityIds } };
+    return { kind: 'silent', session: record.session ?? newSession(input.now), next: { ...record, recentActivityIds } };
   }
   let turnInput = pressTypedNumber(input, record.lastChoices);
   if (turnInput.kind === 'message' && isIdleExpired(record.session, input.now, ttlMinutes)) {

@@ -1,10 +1,9 @@
 // Per-conversation message limit, in the turn path of every channel: a ConversationService wrapper that answers a
 // conversation sending too fast with the knowledge's `rate_limited` reply (a friendly answer, not a silent drop),
 // without running the engine or touching the session. Counts are per instance (fixed one-minute windows).
-import type { Knowledge, Reply } from '../../dialogs';
+import { newSession, type Knowledge, type Reply } from '../../dialogs';
 import type { ConversationServiceHandle } from '../conversation';
 import { loadRecord } from '../conversation';
-import { emptySession } from '../conversation/turn-plan';
 import type { Logger } from '../logger';
 import type { BotStore, TurnOutcome, TurnRequest } from '../ports';
 
@@ -55,7 +54,7 @@ export function withConversationLimit(service: ConversationServiceHandle, option
     const key = request.address.conversationKey;
     options.logger.warn({ conversation: key, channel: request.address.channel }, 'conversation over its message rate limit');
     const loaded = await loadRecord(options.store.storage, key).catch(() => undefined);
-    return { replies: [reply], handledBy: 'bot', session: loaded?.record.session ?? emptySession() };
+    return { replies: [reply], handledBy: 'bot', session: loaded?.record.session ?? newSession() };
   };
   return {
     ...service,

@@ -8,9 +8,6 @@ import type { Knowledge, Understander } from '../../dialogs';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** False until dialogs/ exports the NLU (then suites say so loudly, and fail under CI). */
-export const nluReady = typeof trainUnderstander === 'function';
-
 /**
  * Training takes seconds of CPU, so a local run reuses the model of an earlier one, keyed by the knowledge and the NLU's
  * source (any change retrains). CI always trains.
@@ -38,11 +35,7 @@ export function realBrain(): { knowledge: Knowledge; understander: Understander 
   return cached;
 }
 
-/** Runs `body` when the NLU exists; otherwise says so loudly, and fails under CI=true. */
+/** A suite over the real knowledge and NLU (kept as a named wrapper so the suites read as what they need). */
 export function describeWithRealNlu(name: string, body: () => void): void {
-  if (nluReady) return describe(name, body);
-  const why = `"${name}" needs the real NLU, and dialogs/ does not export trainUnderstander`;
-  if (process.env.CI === 'true') return describe(name, () => it('has the NLU it needs', () => { throw new Error(why); }));
-  console.warn(`\n*** SKIPPED: ${why} ***\n`);
-  describe.skip(name, body);
+  describe(name, body);
 }

@@ -44,7 +44,8 @@ export interface RunningBot {
 export const makeDataDir = (): Promise<string> => mkdtemp(path.join(tmpdir(), 'bot-e2e-'));
 export const removeDataDir = (dir: string): Promise<void> => rm(dir, { recursive: true, force: true });
 
-async function answer(response: Response): Promise<HttpAnswer> {
+/** A fetch response read once: status, content type, text and (when it parses) JSON. */
+export async function answer(response: Response): Promise<HttpAnswer> {
   const text = await response.text();
   let json: unknown;
   try {

@@ -7,7 +7,7 @@ import type { HelpdeskConnector } from '../../../bot/helpdesk';
 import { createLogger, type LogLevel } from '../../../bot/logger';
 import type { TickResult } from '../../../bot/outbox';
 import { createSqliteStore } from '../../../bot/storage';
-import { makeDataDir, type HttpAnswer, type RunningBot } from '../../support/start-bot';
+import { answer, makeDataDir, type HttpAnswer, type RunningBot } from '../../support/start-bot';
 
 export interface HandoffBotOptions {
   readonly dataDir?: string;
@@ -43,17 +43,7 @@ export async function startHandoffBot(options: HandoffBotOptions): Promise<Hando
   });
   const { url } = await bot.listen();
   if (options.autoStart) bot.handoff.start();
-  const request = async (pathname: string, init?: RequestInit): Promise<HttpAnswer> => {
-    const response = await fetch(`${url}${pathname}`, init);
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text, json };
-  };
+  const request = async (pathname: string, init?: RequestInit): Promise<HttpAnswer> => answer(await fetch(`${url}${pathname}`, init));
   return {
     url,
     bot,
