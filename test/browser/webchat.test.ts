@@ -66,6 +66,9 @@ describeInChromium('web chat in Chromium', () => {
     await chat.botSays(/Free up iCloud storage/);
     await chat.botSays(/I fix iPhone backups/);
     expect(JSON.parse(String(await page.evaluate(() => sessionStorage.getItem('helpdesk-chat/v1')))).conversationId).toBe(JSON.parse(String(before)).conversationId);
+    // The replayed card's buttons are live as soon as they render; wait for the resumed stream to be online first
+    // (seen once in a clean-clone CI run: a press during the reconnect got no reply within 15 s).
+    await page.locator('#chat-status[data-state="online"]').waitFor({ timeout: 15_000 });
     await chat.press('No');
     await chat.botSays(/Check your Wi-Fi/);
     await screenshot(page, 'webchat-after-reload');
