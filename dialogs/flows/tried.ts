@@ -13,14 +13,29 @@ const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}
 
 const cache = new WeakMap<Knowledge, ReadonlySet<string>>();
 
-/** Words of the already_tried examples that no step intent's examples use: "already", "tried", "did that" … */
+/** How much more often a word must appear in already_tried examples than in any one step intent's to count as "tried" wording. */
+const TRIED_RATIO = 5;
+
+/** Share of the examples that use each word (each example counts a word once). */
+function wordShares(examples: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const example of examples) for (const w of new Set(words(example))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return new Map([...counts].map(([w, n]) => [w, n / Math.max(1, examples.length)]));
+}
+
+/**
+ * Words typical of the already_tried examples: "already", "tried", "did that" … A word also used now and then in a step
+ * intent ("have you tried turning it off") still counts, so the comparison is by share, not by presence; and it is made
+ * per step intent, so "restarting" (common in "I already tried restarting" and in the restart intent) is kept.
+ */
 function triedWords(knowledge: Knowledge): ReadonlySet<string> {
   const hit = cache.get(knowledge);
   if (hit) return hit;
   const stepIntents = new Set(knowledge.flows.flatMap((f) => f.steps.flatMap((s) => s.intents)));
-  const stepWords = new Set(knowledge.intents.filter((i) => stepIntents.has(i.name)).flatMap((i) => i.examples.flatMap(words)));
-  const tried = knowledge.intents.find((i) => i.name === 'already_tried')?.examples.flatMap(words) ?? [];
-  const set = new Set(tried.filter((w) => !stepWords.has(w)));
+  const stepShares = knowledge.intents.filter((i) => stepIntents.has(i.name)).map((i) => wordShares(i.examples));
+  const topStepShare = (w: string): number => Math.max(0, ...stepShares.map((shares) => shares.get(w) ?? 0));
+  const triedShares = wordShares(knowledge.intents.find((i) => i.name === 'already_tried')?.examples ?? []);
+  const set = new Set([...triedShares].filter(([w, share]) => share >= TRIED_RATIO * topStepShare(w)).map(([w]) => w));
   cache.set(knowledge, set);
   return set;
 }

@@ -1,5 +1,5 @@
 // Answers to the question the bot is waiting on: did that fix it, carry on, pick up, a person, a region, "did you mean".
-import type { Route } from '../context';
+import type { Route, TurnContext } from '../context';
 import { isStrongCommand } from '../context';
 import { askResume, pendingChoices } from '../questions';
 import { recordStep, startedOver, withoutPending } from '../session';
@@ -9,6 +9,12 @@ import { escalationReply, requestHuman } from '../flows/escalation';
 import { triedStep } from '../flows/tried';
 import { parseAction } from '../understand';
 import { normalizeRegion, regionFromText } from '../region';
+
+/** "I already tried restarting" while another step is asked about: the already-tried route marks that step instead. */
+function aboutAnotherStep(ctx: TurnContext, currentStepId: string): boolean {
+  const other = ctx.u.chosen ? undefined : triedStep(ctx);
+  return other !== undefined && other.step.id !== currentStepId;
+}
 
 /** "Did that fix it?": yes resolves; no, unsure and already tried move on (unsure counts as not fixed, said kindly). */
 export const didItFix: Route = {
@@ -33,8 +39,7 @@ export const didItFix: Route = {
         return { ...advanceTo(ctx, recordStep(open, at.step.id, 'not_fixed', now), at, named, [bridge]), route: 'did_it_fix:no' };
       }
       case 'tried': {
-        const other = u.chosen ? undefined : triedStep(ctx);
-        if (other && other.step.id !== at.step.id) return undefined; // about another step: the already-tried route marks it
+        if (aboutAnotherStep(ctx, at.step.id)) return undefined;
         const ack = say.reply('already_tried', { step: at.step.title });
         return { ...advance(ctx, recordStep(open, at.step.id, 'already_tried', now), at, [ack]), route: 'did_it_fix:tried' };
       }
@@ -55,7 +60,7 @@ function carryOn(kind: 'resume' | 'pick_up'): Route {
       const at = currentStep(knowledge, session);
       if (!at || session.pending?.kind !== kind || isStrongCommand(u)) return undefined;
       if (u.answer === 'yes' || u.command === 'resume') return { ...presentStep(ctx, session, at), route: `${kind}:yes` };
-      if (u.answer === 'tried') {
+      if (u.answer === 'tried' && !aboutAnotherStep(ctx, at.step.id)) {
         const ack = say.reply('already_tried', { step: at.step.title });
         return { ...advance(ctx, recordStep(withoutPending(session), at.step.id, 'already_tried', ctx.input.now), at, [ack]), route: `${kind}:tried` };
       }
