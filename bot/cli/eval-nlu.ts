@@ -2,11 +2,14 @@
 // examples, threshold sweep) and exits 1 when macro-F1 is under the floor in dialogs/nlu/thresholds.ts.
 //   npm run eval:nlu -- --json                        the report as JSON
 //   npm run eval:nlu -- --benchmark clinc150|braun2017  official train → test split, our row beside the published ones
+//   npm run eval:nlu -- --heldout                     trained on all of knowledge/, scored on held-out messages
+//                                                       (test/nlu/heldout/messages.yaml, or --heldout-file)
 // Benchmarks are read from ../shared/benchmarks (or NLU_BENCHMARKS_DIR / --benchmarks-dir), never copied into the repo.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, loadKnowledge, MACRO_F1_FLOOR } from '../../dialogs';
+import { formatProblem, loadKnowledge, MACRO_F1_FLOOR, trainUnderstander } from '../../dialogs';
+import { evaluateHeldout, formatHeldoutReport, readHeldout } from '../nlu/eval/heldout';
 import { formatPackReport } from '../nlu/eval/format';
 import { evaluatePack } from '../nlu/eval/pack-eval';
 import { BENCHMARKS, runBenchmark, type BenchmarkName } from '../nlu/benchmarks/report';
@@ -19,6 +22,8 @@ const { values } = parseArgs({
     folds: { type: 'string', default: '5' },
     misclassified: { type: 'string', default: '30' },
     json: { type: 'boolean', default: false },
+    heldout: { type: 'boolean', default: false },
+    'heldout-file': { type: 'string', default: 'test/nlu/heldout/messages.yaml' },
   },
 });
 
@@ -51,8 +56,20 @@ function pack(): number {
   return pass ? 0 : 1;
 }
 
+function heldout(file: string): number {
+  const loaded = loadKnowledge(values.knowledge as string);
+  if (!loaded.ok) {
+    loaded.problems.forEach((p) => console.error(formatProblem(p)));
+    return 2;
+  }
+  const understander = trainUnderstander(loaded.knowledge);
+  const report = evaluateHeldout(understander, readHeldout(file, loaded.knowledge), loaded.knowledge);
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatHeldoutReport(report, file, Number(values.misclassified)));
+  return 0;
+}
+
 try {
-  process.exitCode = values.benchmark ? benchmark(values.benchmark) : pack();
+  process.exitCode = values.benchmark ? benchmark(values.benchmark) : values.heldout ? heldout(values['heldout-file'] as string) : pack();
 } catch (error) {
   console.error(error instanceof Error ? error.stack ?? error.message : error);
   process.exitCode = 2;
