@@ -4,17 +4,22 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { withBoundedVerification } from './security/bounded-auth';
+import { createHandoffStatusGuard } from './security/handoff-status-guard';
 
 /** The one apology that lives in code: said only when even the knowledge's `error` reply could not be sent. */
 export const LAST_RESORT_APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
 
-export type AdapterConfig = Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppTenantId' | 'microsoftAppType'>;
+export type AdapterConfig = Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppTenantId' | 'microsoftAppType'> &
+  Partial<Pick<Config, 'allowAnonymous'>>;
 
 export interface AdapterOptions {
   readonly config: AdapterConfig;
   readonly logger: Logger;
   /** Called when a turn fails past the turn handler's own error handling (e.g. the reply could not be sent). */
   readonly onTurnError?: (error: unknown, context: TurnContext) => void;
+  /** Longest a Bot Framework token check may take before the request is refused with 401 (bot/security/bounded-auth.ts). */
+  readonly authTimeoutMs?: number;
 }
 
 /** True when Bot Framework credentials are configured, so every request must be authenticated. */
@@ -34,7 +39,11 @@ export function authenticationOptions(config: AdapterConfig): Record<string, str
 
 export function createAdapter(options: AdapterOptions): CloudAdapter {
   const { config, logger } = options;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)));
+  // A token that cannot be verified (metadata unreachable, too slow) is refused with 401, never a 500 or a hang.
+  const auth = withBoundedVerification(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)), { timeoutMs: options.authTimeoutMs, logger });
+  const adapter = new CloudAdapter(auth);
+  // First middleware, so a forged handoff.status never reaches the handoff's turn tracker or the bot.
+  adapter.use(createHandoffStatusGuard({ loopbackOnly: !config.microsoftAppId && !config.allowAnonymous, logger }));
   adapter.onTurnError = async (context, error) => {
     const activity = context.activity;
     logger.error(

@@ -61,7 +61,8 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
   });
   // Too many messages in one conversation: the `rate_limited` reply instead of a turn (bot/security/).
-  const conversations = withConversationLimit(service, { perMinute: config.conversationRateLimitPerMinute, knowledge: brain.knowledge, store, logger });
+  // With REDIS_URL the counts are shared by every instance (bot/security/redis-counter.ts).
+  const conversations = withConversationLimit(service, { perMinute: config.conversationRateLimitPerMinute, knowledge: brain.knowledge, store, logger, redisUrl: config.redisUrl });
   const renderers = createChannelRenderers();
   const botLogic = createTurnHandler({ conversations, renderers, knowledge: brain.knowledge, logger, metrics });
   const adapter = createAdapter({ config, logger });
@@ -112,7 +113,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
         logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown: turns still in flight at the deadline; closing anyway');
         server?.closeAllConnections();
       }
-      await store.close();
+      await Promise.all([store.close(), conversations.closeLimiter()]);
       logger.info('stopped');
     },
   };

@@ -56,4 +56,5 @@ export const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(300),
   CONVERSATION_RATE_LIMIT_PER_MINUTE: positiveInt(60),
   JSON_BODY_LIMIT_KB: positiveInt(256),
+  TRUST_PROXY: text,
 });

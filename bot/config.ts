@@ -1,6 +1,7 @@
 // The bot's configuration: every environment variable parsed once, validated, and frozen into a typed object.
 import path from 'node:path';
 import { EnvSchema } from './config-schema';
+import { parseTrustProxy, type TrustProxy } from './security/trust-proxy';
 
 /** The parsed configuration. Secrets are kept here only; the logger redacts them. */
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
   readonly conversationRateLimitPerMinute: number;
   /** Largest JSON body on /api/messages, in KiB (JSON_BODY_LIMIT_KB); larger bodies get a JSON 413. */
   readonly jsonBodyLimitKb: number;
+  /** Reverse proxies believed about the client address (TRUST_PROXY → express `trust proxy`); undefined: none. */
+  readonly trustProxy?: TrustProxy;
 }
 
 /** Every configuration problem at once, one per line, as `NAME: message`. */
@@ -77,6 +80,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (e.HELPDESK_KIND === 'webhook' && !e.HELPDESK_SECRET) problems.push('HELPDESK_SECRET: required when HELPDESK_KIND=webhook (it signs every ticket)');
   if (e.HELPDESK_KIND === 'zendesk' && (!e.ZENDESK_EMAIL || !e.ZENDESK_API_TOKEN)) problems.push('ZENDESK_EMAIL, ZENDESK_API_TOKEN: both required when HELPDESK_KIND=zendesk');
   if (e.OUTBOX_MAX_ATTEMPTS < 1) problems.push('OUTBOX_MAX_ATTEMPTS: expected at least 1');
+  let trustProxy: TrustProxy | undefined;
+  try {
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  } catch (err) {
+    problems.push(`TRUST_PROXY: ${(err as Error).message}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     port: e.PORT,
@@ -116,5 +125,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     conversationRateLimitPerMinute: e.CONVERSATION_RATE_LIMIT_PER_MINUTE,
     jsonBodyLimitKb: e.JSON_BODY_LIMIT_KB,
+    trustProxy,
   });
 }

@@ -18,6 +18,7 @@ import { slackRouters } from './slack/mount';
 import { agentRouters } from './agent/router';
 import type { Handoff } from './handoff';
 import { createEdgeGuards } from './security/edge-guards';
+import { trustProxySetting } from './security/trust-proxy';
 
 /** Everything a route needs, built once by the wiring (bot/boot.ts). Router factories take this (or a subset of it). */
 export interface EdgeDeps {
@@ -58,6 +59,7 @@ export interface ServerOptions {
 export function createServer(deps: EdgeDeps, options: ServerOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(deps.config.trustProxy)); // TRUST_PROXY: who req.ip is (bot/security/)
   app.use(createEdgeGuards(deps)); // headers, CORS, rate limit, anonymous access (bot/security/)
   app.use(createHealthRouter(deps));
   app.use(createMetricsRouter(deps));

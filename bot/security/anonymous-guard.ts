@@ -10,7 +10,7 @@ export interface AnonymousGuardOptions {
   readonly logger: Logger;
 }
 
-/** True for IPv4 127.0.0.0/8, IPv6 ::1 and IPv4-mapped loopback. The socket address, never X-Forwarded-For. */
+/** True for IPv4 127.0.0.0/8, IPv6 ::1 and IPv4-mapped loopback. */
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
@@ -34,8 +34,11 @@ export function createAnonymousGuard(options: AnonymousGuardOptions): RequestHan
     );
   }
   return (req, res, next) => {
-    if (policy !== 'loopback' || isLoopback(req.socket?.remoteAddress)) return next();
-    options.logger.warn({ remote: req.socket?.remoteAddress, path: req.path }, 'anonymous request from outside this machine refused');
+    // Both the socket and `req.ip` (behind TRUST_PROXY, the client the proxy names): a proxy on this host is not
+    // the client, and a forwarded header never makes a remote socket local.
+    const remote = req.ip ?? req.socket?.remoteAddress;
+    if (policy !== 'loopback' || (isLoopback(req.socket?.remoteAddress) && isLoopback(remote))) return next();
+    options.logger.warn({ remote, path: req.path }, 'anonymous request from outside this machine refused');
     res.status(401).json({
       error: { code: 'unauthorized', message: 'anonymous requests are accepted only from this machine: configure MicrosoftAppId (or ALLOW_ANONYMOUS=true)' },
     });

@@ -1,9 +1,14 @@
-// Transcript retention (TRANSCRIPT_RETENTION_DAYS): a periodic sweep that drops transcripts last written before the
-// period through BotStore.logs.expire. 0 days keeps them forever. Every instance may sweep; expire is idempotent.
+// Transcript retention (TRANSCRIPT_RETENTION_DAYS): a periodic sweep that drops conversation logs last written before
+// the period through BotStore.logs.expire: transcripts, and our Direct Line's activity logs (they hold the same words).
+// 0 days keeps them forever. Every instance may sweep; expire is idempotent.
 import type { Logger } from '../logger';
 import type { Logs } from '../ports';
 
 export const TRANSCRIPT_PREFIX = 'transcript/';
+/** Our Direct Line's per-conversation activity log (bot/directline/conversation-log.ts). */
+export const DIRECT_LINE_ACTIVITIES_PREFIX = 'dl/activities/';
+/** Every log that records what people said, swept with one period. */
+export const RETAINED_PREFIXES: readonly string[] = [TRANSCRIPT_PREFIX, DIRECT_LINE_ACTIVITIES_PREFIX];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface RetentionOptions {
@@ -20,7 +25,7 @@ export interface RetentionSweep {
   start(): void;
   /** Stops the timer and waits for a sweep in flight, so storage can close after it. */
   stop(): Promise<void>;
-  /** One sweep; resolves to how many transcripts were dropped (0 when retention is off). */
+  /** One sweep; resolves to how many logs (transcripts, Direct Line activity logs) were dropped (0 when off). */
   sweep(): Promise<number>;
 }
 
@@ -31,9 +36,14 @@ export function createRetentionSweep(options: RetentionOptions): RetentionSweep 
 
   async function runOnce(): Promise<number> {
     if (options.days <= 0) return 0;
+    const before = now() - options.days * DAY_MS;
     try {
-      const dropped = await options.logs.expire(TRANSCRIPT_PREFIX, now() - options.days * DAY_MS);
-      if (dropped > 0) options.logger.info({ dropped, days: options.days }, 'retention: old transcripts deleted');
+      let dropped = 0;
+      for (const prefix of RETAINED_PREFIXES) {
+        const count = await options.logs.expire(prefix, before);
+        if (count > 0) options.logger.info({ dropped: count, prefix, days: options.days }, 'retention: old conversation logs deleted');
+        dropped += count;
+      }
       return dropped;
     } catch (err) {
       // Storage down: the next sweep tries again; nothing is lost by waiting.
