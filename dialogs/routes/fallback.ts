@@ -1,8 +1,10 @@
 // When the meaning is unclear: "Did you mean …?", a yes/no to no question, and the misunderstanding ladder.
-import type { Effect } from '../types';
-import type { Route } from '../context';
+import type { Effect, Reply } from '../types';
+import type { Route, TurnContext } from '../context';
 import { askDisambiguate, askOfferHuman, reask } from '../questions';
 import { currentStep } from '../flows/runner';
+import { escalationReply } from '../flows/escalation';
+import { contactFor, contactVars } from '../region';
 
 /** Intents that are answers rather than topics: offering them in "Did you mean …?" would not help. */
 const ANSWER_INTENTS = new Set(['yes', 'no', 'already_tried']);
@@ -31,9 +33,18 @@ export const noQuestion: Route = {
     if (u.answer === undefined || !bare) return undefined;
     const again = currentStep(knowledge, session) ? reask(say, knowledge, session) : undefined;
     if (again) return { session: again.session, replies: [again.reply], route: 'reask' };
+    // "No" after the fixes ran out (often: the escalation was missed): the way forward again, not "I asked nothing".
+    if (session.status === 'escalated') return { session, replies: [afterEscalation(ctx)], route: 'no_question:escalated' };
     return { session, replies: [say.reply('no_question')] };
   },
 };
+
+/** The optional `after_escalation` reply with the region's contact, else the escalation reply itself. */
+function afterEscalation(ctx: TurnContext): Reply {
+  if (!ctx.say.has('after_escalation')) return escalationReply(ctx);
+  const contact = contactFor(ctx.knowledge, ctx.region);
+  return ctx.say.reply('after_escalation', contactVars(contact), { kind: 'escalation', links: contact?.links ?? [] });
+}
 
 /**
  * Not understood: `fallback` (with its choices, or in a flow followed by the current question), and after two in a
