@@ -33,7 +33,8 @@ export function formatReport(results: BenchResults): string {
   for (const row of errors) lines.push(`  ! ${row.system} @${row.concurrency}: ${row.errors} failed turns, e.g. ${row.firstError}`);
   if (results.startup) {
     const s = results.startup;
-    lines.push('', `Start-up to /healthz 200: cold ${s.coldMs} ms, warm ${s.warmMs} ms (median of ${s.runs}; warm carried: ${s.carriedFiles.join(', ') || 'nothing — no model cache on disk'})`);
+    const cpu = s.coldCpuMs !== undefined ? ` (process CPU until ready: cold ${s.coldCpuMs} ms, warm ${s.warmCpuMs} ms)` : '';
+    lines.push('', `Start-up to /healthz 200: cold ${s.coldMs} ms, warm ${s.warmMs} ms${cpu} (median of ${s.runs}; warm carried: ${s.carriedFiles.join(', ') || 'nothing — no model cache on disk'})`);
   }
   if (results.nlu) {
     const n = results.nlu;

@@ -9,6 +9,9 @@ import { median, round } from './stats';
 export interface StartupResult {
   readonly coldMs: number;
   readonly warmMs: number;
+  /** The bot process's own CPU time (all threads) until ready: steadier than wall time on a shared machine. */
+  readonly coldCpuMs?: number;
+  readonly warmCpuMs?: number;
   readonly runs: number;
   /** Files carried from a cold start's DATA_DIR into the warm one: empty means there was no model cache to reuse. */
   readonly carriedFiles: readonly string[];
@@ -16,19 +19,20 @@ export interface StartupResult {
 
 const isDatabase = (file: string): boolean => /^bot\.sqlite(-wal|-shm|-journal)?$/.test(file);
 
-async function timeStart(dataDir: string, workDir: string, knowledgeDir: string): Promise<number> {
+async function timeStart(dataDir: string, workDir: string, knowledgeDir: string): Promise<{ wall: number; cpu?: number }> {
   const server = await spawnServer({
     kind: 'bot', cwd: workDir, logFile: path.join(workDir, 'startup.log'),
     env: { DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, REDIS_URL: '', LOG_LEVEL: 'info' },
   });
+  const cpu = server.cpuMs();
   const exit = await server.stop();
   if (exit !== 0) throw new Error(`start-up run: the bot exited with ${exit} on SIGTERM (see ${workDir}/startup.log)`);
-  return server.readyMs;
+  return { wall: server.readyMs, cpu };
 }
 
 export async function measureStartup(workDir: string, knowledgeDir: string, runs = 3): Promise<StartupResult> {
-  const cold: number[] = [];
-  const warm: number[] = [];
+  const cold: { wall: number; cpu?: number }[] = [];
+  const warm: { wall: number; cpu?: number }[] = [];
   let carried: string[] = [];
   for (let i = 0; i < runs; i += 1) {
     const coldDir = fs.mkdtempSync(path.join(workDir, 'cold-'));
@@ -38,5 +42,10 @@ export async function measureStartup(workDir: string, knowledgeDir: string, runs
     for (const file of carried) fs.cpSync(path.join(coldDir, file), path.join(warmDir, file), { recursive: true });
     warm.push(await timeStart(warmDir, workDir, knowledgeDir));
   }
-  return { coldMs: round(median(cold), 0), warmMs: round(median(warm), 0), runs, carriedFiles: carried };
+  const cpu = (runs: typeof cold): { cpu?: number } => (runs.every((r) => r.cpu !== undefined) ? { cpu: round(median(runs.map((r) => r.cpu ?? 0)), 0) } : {});
+  return {
+    coldMs: round(median(cold.map((r) => r.wall)), 0), warmMs: round(median(warm.map((r) => r.wall)), 0),
+    ...(cpu(cold).cpu !== undefined ? { coldCpuMs: cpu(cold).cpu } : {}), ...(cpu(warm).cpu !== undefined ? { warmCpuMs: cpu(warm).cpu } : {}),
+    runs, carriedFiles: carried,
+  };
 }

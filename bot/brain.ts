@@ -1,5 +1,6 @@
 // Loads what the bot knows and understands: the knowledge (validated; every problem listed), the NLU, the engine.
 import { createEngine, formatProblem, loadKnowledge, trainUnderstander, type Engine, type Knowledge, type Understander } from '../dialogs';
+import { loadKnowledgeCached } from './knowledge-cache';
 import type { Logger } from './logger';
 import { loadOrTrainUnderstander } from './nlu/model-cache';
 
@@ -30,7 +31,11 @@ const understanders = new Map<string, Understander>();
 /** Loads and validates the knowledge, trains the NLU and builds the engine; throws KnowledgeInvalidError. */
 export function loadBrain(options: BrainOptions): Brain {
   const started = performance.now();
-  const loaded = loadKnowledge(options.knowledgeDir);
+  // With a DATA_DIR, validated knowledge is cached there by content (bot/knowledge-cache.ts): unchanged knowledge
+  // is not parsed and validated again at every start.
+  const { result: loaded, source: knowledgeSource } = options.dataDir
+    ? loadKnowledgeCached(options.knowledgeDir, options.dataDir, options.logger)
+    : { result: loadKnowledge(options.knowledgeDir), source: 'parsed' };
   if (!loaded.ok) throw new KnowledgeInvalidError(loaded.problems.map(formatProblem));
   const { knowledge } = loaded;
   const loadedMs = performance.now() - started;
@@ -53,6 +58,7 @@ export function loadBrain(options: BrainOptions): Brain {
       flows: knowledge.flows.length,
       hash: knowledge.hash.slice(0, 12),
       loadMs: Math.round(loadedMs),
+      knowledge: knowledgeSource,
       nluMs: Math.round(trainedMs),
       nlu: nluSource,
     },

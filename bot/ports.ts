@@ -1,6 +1,6 @@
 // The edge's seams: the interfaces between the conversation service, stores, channels and the help desk.
 // Each has real implementations (SQLite, Redis, Slack, Direct Line, …) and in-memory fakes for tests.
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import type { HandoffReason, Reply, Session, StepRecord, TurnInput } from '../dialogs';
 
 /** Where a conversation lives. `webchat` is our self-hosted Direct Line; `msteams`, `slack`, `emulator`, … come from Bot Framework. */
@@ -83,6 +83,11 @@ export interface Outbox {
 /** Append-only logs by key: transcripts and Direct Line activity streams. Sequence numbers start at 0 and have no gaps. */
 export interface Logs {
   append(key: string, entry: unknown): Promise<number>;
+  /**
+   * Optional: appends the entries in order in one store operation (one transaction or round trip), with consecutive
+   * sequence numbers; returns the first one's (the log's length when there are none). Callers fall back to `append`.
+   */
+  appendMany?(key: string, entries: readonly unknown[]): Promise<number>;
   /** Entries with sequence ≥ from, oldest first. */
   read(key: string, from: number, limit?: number): Promise<readonly { seq: number; entry: unknown }[]>;
   length(key: string): Promise<number>;
@@ -105,6 +110,12 @@ export interface BotStore {
   readonly logs: Logs;
   readonly outbox: Outbox;
   readonly bus: Bus;
+  /**
+   * Optional: a turn's writes as one operation, atomically (SQLite: one transaction): `changes` exactly as
+   * `storage.write` (an eTag conflict writes nothing, the log included), then `entries` appended to the log `logKey`.
+   * Without it, the conversation service writes the session and appends the transcript one after the other.
+   */
+  writeTurn?(changes: StoreItems, logKey: string, entries: readonly unknown[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

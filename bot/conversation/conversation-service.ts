@@ -4,19 +4,20 @@ import { newSession, type Engine, type Reply, type Session } from '../../dialogs
 import type { Logger } from '../logger';
 import { createSilentLogger } from '../logger';
 import { recordTurnResult, type Metrics } from '../metrics';
-import type { BotStore, ConversationService, HandoffDesk, TurnOutcome, TurnRequest } from '../ports';
+import type { BotStore, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
 import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
 import { createLoggingDesk } from './logging-desk';
-import { loadRecord, rememberActivity, saveRecord, type SessionRecord } from './session-record';
-import { appendLines, botLine, userLine, type Redact } from './transcript';
+import { createHandoffOpener, settlePendingHandoff } from './pending-handoff';
+import { loadRecord, mayBeWithAgent, recordChanges, rememberActivity, saveRecord, type SessionRecord } from './session-record';
+import { appendLines, botLine, transcriptKey, userLine, type Redact } from './transcript';
 import { decideTurn, type TurnDecision } from './turn-plan';
 import { createLoggingUnrecognizedSink, type UnrecognizedSink } from './unrecognized';
 
 export interface ConversationServiceOptions {
   readonly engine: Engine;
-  readonly store: Pick<BotStore, 'storage' | 'logs'>;
+  readonly store: Pick<BotStore, 'storage' | 'logs' | 'writeTurn'>;
   /** The help desk; by default one that only logs (no agent ever takes over). */
   readonly desk?: HandoffDesk;
   readonly unrecognized?: UnrecognizedSink;
@@ -46,6 +47,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   const ttl = options.sessionTtlMinutes ?? 60;
   const maxAttempts = Math.max(1, options.maxWriteAttempts ?? 5);
   const queue = createKeyedQueue();
+  const openHandoff = createHandoffOpener({ logs: store.logs, desk, logger });
 
   async function counted<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -56,21 +58,47 @@ export function createConversationService(options: ConversationServiceOptions): 
     }
   }
 
-  /** Reads, decides and writes until the write lands on the eTag it read (bounded, in order). */
-  async function transact(request: TurnRequest, withAgent: boolean, log: Logger): Promise<Decision> {
+  /** The turn's transcript lines: what the user said (or the button pressed), then the bot's replies. */
+  function transcriptLines(decision: Decision, request: TurnRequest): TranscriptEntry[] {
+    if (decision.kind !== 'bot' && decision.kind !== 'agent') return [];
+    const said = userLine(decision.kind === 'bot' ? decision.input : request.input, request.user, redact);
+    const replies = decision.kind === 'bot' ? decision.result.replies : [];
+    return [...(said ? [said] : []), ...replies.map((r) => botLine(r, request.input.now))];
+  }
+
+  /**
+   * Reads, decides and writes until the write lands on the eTag it read (bounded, in order). The desk is asked whether
+   * an agent has the conversation only when a handoff was ever opened in it (see SessionRecord.handoffs), once a turn.
+   */
+  async function transact(request: TurnRequest, log: () => Logger): Promise<{ decision: Decision; transcribed: boolean }> {
     const key = request.address.conversationKey;
+    let withAgent: boolean | undefined;
     for (let attempt = 1; ; attempt += 1) {
-      const { record, eTag } = await counted('session.read', () => loadRecord(store.storage, key));
+      const loaded = await counted('session.read', () => loadRecord(store.storage, key));
+      const { eTag } = loaded;
+      // The previous turn's handoff, if that turn was cut short after its write (crash, outage), is opened first.
+      const record = await counted('handoff.open', () => settlePendingHandoff({ logs: store.logs, desk }, loaded.record));
+      if (withAgent === undefined && request.input.kind === 'message' && mayBeWithAgent(record)) {
+        withAgent = await counted('handoff.read', () => desk.isWithAgent(key));
+      }
       const decision: Decision = withAgent && !record.recentActivityIds.includes(request.activityId ?? '\0')
         ? { kind: 'agent', session: record.session ?? newSession(), next: { ...record, recentActivityIds: rememberActivity(record.recentActivityIds, request.activityId) } }
         : decideTurn(engine, record, request, ttl);
-      if (decision.kind === 'duplicate') return decision;
+      if (decision.kind === 'duplicate') return { decision, transcribed: false };
       try {
-        await counted('session.write', () => saveRecord(store.storage, key, decision.next, eTag));
-        return decision;
+        const next = settleMark(decision.next, eTag === undefined, withAgent);
+        const lines = transcriptLines(decision, request);
+        const { writeTurn } = store;
+        if (writeTurn && lines.length > 0) {
+          // Session and transcript in one store operation (one SQLite transaction): written together or not at all.
+          await counted('session.write', () => writeTurn.call(store, recordChanges(key, next, eTag), transcriptKey(key), lines));
+          return { decision, transcribed: true };
+        }
+        await counted('session.write', () => saveRecord(store.storage, key, next, eTag));
+        return { decision, transcribed: false };
       } catch (err) {
         if (!isETagConflict(err) || attempt >= maxAttempts) throw err;
-        log.debug({ attempt }, 'session eTag conflict: retrying from a fresh read');
+        log().debug({ attempt }, 'session eTag conflict: retrying from a fresh read');
       }
     }
   }
@@ -79,24 +107,30 @@ export function createConversationService(options: ConversationServiceOptions): 
     const started = performance.now();
     const { address, input, user } = request;
     const channel = address.channel;
-    const log = logger.child({ conversation: address.conversationKey, channel });
-    // Counted: it is the turn's first storage read, so a storage outage usually shows up here first.
-    const withAgent = input.kind === 'message' && (await counted('handoff.read', () => desk.isWithAgent(address.conversationKey)));
-    const decision = await transact(request, withAgent, log);
+    const conversation = address.conversationKey;
+    // The per-turn child logger only when something is logged through it (effects, failures): most turns log one line.
+    let child: Logger | undefined;
+    const log = (): Logger => (child ??= logger.child({ conversation, channel }));
+    const { decision, transcribed } = await transact(request, log);
     const said = userLine(decision.kind === 'bot' ? decision.input : input, user, redact);
     let replies: readonly Reply[] = [];
     if (decision.kind === 'agent' && said) {
-      await desk.relayFromUser(address.conversationKey, said);
+      await desk.relayFromUser(conversation, said);
     }
-    if (decision.kind === 'bot' || decision.kind === 'agent') {
-      replies = decision.kind === 'bot' ? decision.result.replies : [];
-      const lines = [...(said ? [said] : []), ...replies.map((r) => botLine(r, input.now))];
-      await counted('transcript.append', () => appendLines(store.logs, address.conversationKey, lines)).catch((err: unknown) =>
-        log.error({ err }, 'transcript append failed; the turn itself was saved'),
-      );
+    if (decision.kind === 'bot') replies = decision.result.replies;
+    if (!transcribed) {
+      const lines = transcriptLines(decision, request);
+      if (lines.length > 0) {
+        await counted('transcript.append', () => appendLines(store.logs, conversation, lines)).catch((err: unknown) =>
+          log().error({ err }, 'transcript append failed; the turn itself was saved'),
+        );
+      }
     }
     if (decision.kind === 'bot') {
-      await runEffects({ desk, unrecognized, logs: store.logs, logger: log, metrics }, request, decision.result);
+      // The handoff from the record just written (pending-handoff.ts: retried, never lost); the other effects as usual.
+      const effects = decision.result.effects.filter((e) => e.type !== 'handoff');
+      if (effects.length > 0) await runEffects({ desk, unrecognized, logs: store.logs, logger: log(), metrics }, request, { ...decision.result, effects });
+      if (decision.next.pendingHandoff) await openHandoff(decision.next.pendingHandoff);
       if (metrics) recordTurnResult(metrics, channel, decision.result, decision.input.kind === 'message' || decision.input.kind === 'pick_up');
     }
     const handledBy = decision.kind === 'bot' || decision.kind === 'silent' ? 'bot' : decision.kind;
@@ -104,7 +138,10 @@ export function createConversationService(options: ConversationServiceOptions): 
     metrics?.turns.inc({ channel, handled_by: handledBy });
     metrics?.turnSeconds.observe({ channel }, ms / 1000);
     const trace = decision.kind === 'bot' ? decision.result.trace : undefined;
-    log.info({ kind: input.kind, handledBy, route: trace?.route, intent: trace?.intent, confidence: trace?.confidence, ms: Math.round(ms * 10) / 10 }, 'turn');
+    (child ?? logger).info(
+      { ...(child ? {} : { conversation, channel }), kind: input.kind, handledBy, route: trace?.route, intent: trace?.intent, confidence: trace?.confidence, ms: Math.round(ms * 10) / 10 },
+      'turn',
+    );
     const session = decision.kind === 'bot' ? decision.result.session : decision.session;
     return { replies, handledBy, session };
   }
@@ -113,4 +150,14 @@ export function createConversationService(options: ConversationServiceOptions): 
     handle: (request) => queue.run(request.address.conversationKey, () => handleTurn(request)),
     idle: () => queue.idle(),
   };
+}
+
+/**
+ * The record's handoff mark once the desk was asked: a conversation new to the store whose desk has no agent for it
+ * is `none` from now on (its own handoff effect turns it to `opened`); an agent having it proves one was opened.
+ */
+function settleMark(next: SessionRecord, isNew: boolean, withAgent: boolean | undefined): SessionRecord {
+  if (withAgent === true && next.handoffs !== 'opened') return { ...next, handoffs: 'opened' };
+  if (withAgent === false && isNew && next.handoffs === 'unknown') return { ...next, handoffs: 'none' };
+  return next;
 }

@@ -23,9 +23,14 @@ export function botLine(reply: Reply, at: string): TranscriptEntry {
   return { from: 'bot', text: `${parts.join('\n')}${choices}`, at };
 }
 
-/** Appends the lines in order (one log, so their sequence numbers are the conversation's order). */
+/** Appends the lines in order (one log, so their sequence numbers are the conversation's order), in one go if it can. */
 export async function appendLines(logs: Logs, conversationKey: string, lines: readonly TranscriptEntry[]): Promise<void> {
   const key = transcriptKey(conversationKey);
+  if (lines.length === 0) return;
+  if (logs.appendMany && lines.length > 1) {
+    await logs.appendMany(key, lines);
+    return;
+  }
   for (const line of lines) await logs.append(key, line);
 }
 

@@ -2,6 +2,7 @@
 // idle expiry turns a message into a pick-up; then the engine's turn and the record to write back.
 import { newSession, type Engine, type Session, type TurnInput, type TurnResult } from '../../dialogs';
 import type { TurnRequest } from '../ports';
+import { pendingHandoffOf } from './pending-handoff';
 import { rememberActivity, type SessionRecord } from './session-record';
 import { lastChoicesOf, pressTypedNumber } from './typed-choice';
 
@@ -35,11 +36,14 @@ export function decideTurn(engine: Engine, record: SessionRecord, request: TurnR
   const result = engine.turn(record.session, turnInput);
   const session: Session = { ...result.session, updatedAt: input.now };
   const lastChoices = lastChoicesOf(result.replies);
+  const pendingHandoff = pendingHandoffOf(request, turnInput, { ...result, session });
   const next: SessionRecord = {
     session,
     recentActivityIds,
     ...(lastChoices ? { lastChoices } : {}),
     ...(record.welcomed || input.kind === 'conversation_start' ? { welcomed: true } : {}),
+    handoffs: result.effects.some((e) => e.type === 'handoff') ? 'opened' : record.handoffs,
+    ...(pendingHandoff ? { pendingHandoff } : {}),
   };
   return { kind: 'bot', input: turnInput, result: { ...result, session }, next };
 }

@@ -1,5 +1,5 @@
 // The Slack Web API client and Bolt's authorize function, both pointed at SLACK_API_URL when set (tests, proxies).
-import { webApi, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
+import type { AuthorizeResult, Logger as BoltLogger, webApi } from '@slack/bolt';
 
 export type SlackClient = webApi.WebClient;
 
@@ -12,7 +12,10 @@ export interface SlackClientOptions {
 
 export function createSlackClient(options: SlackClientOptions): SlackClient {
   const slackApiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, '/') : undefined;
-  return new webApi.WebClient(options.botToken, {
+  // Required here, not at the top: the handoff wiring imports this file whether or not Slack is configured.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { webApi: api } = require('@slack/bolt') as typeof import('@slack/bolt');
+  return new api.WebClient(options.botToken, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     // The default retries for half an hour; a chat reply that late is worse than a logged failure.

@@ -39,6 +39,23 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   };
   const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
 
+  /** All keys are checked before any is written: a rejected batch leaves nothing half-written. */
+  const writeItems = (changes: StoreItems): void => {
+    const list = changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item) }));
+    const stale = list.find((c) => conflicts(c.expected, live(c.key)?.eTag));
+    if (stale) throw new ETagConflictError(stale.key, 'memory');
+    const at = now();
+    for (const change of list) items.set(change.key, { json: change.json, eTag: newETag(), at });
+  };
+  const appendEntries = (key: string, entries: readonly unknown[]): number => {
+    const log = logs.get(key) ?? { entries: [], at: 0 };
+    const first = log.entries.length;
+    for (const entry of entries) log.entries.push(JSON.stringify(entry ?? null));
+    log.at = now();
+    logs.set(key, log);
+    return first;
+  };
+
   const storage = {
     async read(keys: string[]): Promise<StoreItems> {
       guard('storage.read');
@@ -51,12 +68,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
     async write(changes: StoreItems): Promise<void> {
       guard('storage.write');
-      const list = changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item) }));
-      // All keys are checked before any is written: a rejected batch leaves nothing half-written.
-      const stale = list.find((c) => conflicts(c.expected, live(c.key)?.eTag));
-      if (stale) throw new ETagConflictError(stale.key, 'memory');
-      const at = now();
-      for (const change of list) items.set(change.key, { json: change.json, eTag: newETag(), at });
+      writeItems(changes);
     },
     async delete(keys: string[]): Promise<void> {
       guard('storage.delete');
@@ -72,6 +84,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       log.at = now();
       logs.set(key, log);
       return log.entries.length - 1;
+    },
+    async appendMany(key, entries) {
+      guard('logs.append');
+      return appendEntries(key, entries);
     },
     async read(key, from, limit) {
       guard('logs.read');
@@ -102,6 +118,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     logs: logStore,
     outbox: createMemoryOutbox(guard, now),
     bus,
+    async writeTurn(changes, logKey, entries) {
+      guard('storage.write');
+      writeItems(changes);
+      if (entries.length > 0) appendEntries(logKey, entries);
+    },
     async ping() {
       guard('ping');
     },

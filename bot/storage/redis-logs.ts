@@ -1,7 +1,7 @@
 // Append-only logs on Redis: a list per key (index = sequence number, so RPUSH gives gap-free numbers atomically).
 import type { Logs } from '../ports';
 import type { RedisContext } from './redis-context';
-import { LOG_APPEND, LOG_EXPIRE, runScript, ZREM_IF_OLDER } from './redis-scripts';
+import { LOG_APPEND, LOG_APPEND_MANY, LOG_EXPIRE, runScript, ZREM_IF_OLDER } from './redis-scripts';
 
 /** Retention works through the index in batches (each its own bounded call), so one expire never floods Redis. */
 const BATCH = 100;
@@ -23,6 +23,19 @@ export function createRedisLogs({ client, keys, now, call }: RedisContext): Logs
         const [, seq] = await Promise.all([
           client.zadd(keys.logIndex, at, key),
           runScript(client, LOG_APPEND, [keys.log(key), keys.logAt(key)], [json, at]),
+        ]);
+        return Number(seq);
+      });
+    },
+    async appendMany(key, entries) {
+      if (entries.length === 0) return call('logs.length', () => client.llen(keys.log(key)));
+      const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
+      const at = now();
+      // As append: the index first (same round trip), then every entry in one RPUSH, so their numbers are consecutive.
+      return call('logs.append', async () => {
+        const [, seq] = await Promise.all([
+          client.zadd(keys.logIndex, at, key),
+          runScript(client, LOG_APPEND_MANY, [keys.log(key), keys.logAt(key)], [at, ...jsons]),
         ]);
         return Number(seq);
       });

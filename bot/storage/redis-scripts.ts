@@ -35,6 +35,30 @@ local n = redis.call('RPUSH', KEYS[1], ARGV[1])
 redis.call('SET', KEYS[2], ARGV[2])
 return n - 1`);
 
+/**
+ * A turn on a single node (its keys span slots, so never on a Cluster): ITEM_WRITE, then if it wrote, LOG_APPEND_MANY
+ * with the log index. KEYS: item, list, last-append time, log index. ARGV: as ITEM_WRITE, then log name, json… (0+).
+ */
+export const TURN_WRITE = script(`
+if ARGV[1] ~= '' then
+  local current = redis.call('HGET', KEYS[1], 'e')
+  if current and current ~= ARGV[1] then return 0 end
+end
+redis.call('HSET', KEYS[1], 'v', ARGV[2], 'e', ARGV[3], 't', ARGV[4])
+if tonumber(ARGV[5]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[5]) else redis.call('PERSIST', KEYS[1]) end
+if #ARGV > 6 then
+  redis.call('ZADD', KEYS[4], ARGV[4], ARGV[6])
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 7))
+  redis.call('SET', KEYS[3], ARGV[4])
+end
+return 1`);
+
+/** KEYS: list, last-append time. ARGV: now, json… (one or more). Returns the first entry's sequence number. */
+export const LOG_APPEND_MANY = script(`
+local n = redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))
+redis.call('SET', KEYS[2], ARGV[1])
+return n - (#ARGV - 1)`);
+
 /** KEYS: list, last-append time. ARGV: cut-off. Drops the log if last appended before the cut-off; 1 if it existed. */
 export const LOG_EXPIRE = script(`
 local at = tonumber(redis.call('GET', KEYS[2]) or '0')

@@ -1,4 +1,5 @@
 // The BotStore for several instances: everything in Redis (single node, managed, or Cluster), the Bus on pub/sub.
+import { Cluster } from 'ioredis';
 import type { Logger } from '../logger';
 import type { BotStore } from '../ports';
 import { createRedisBus } from './redis-bus';
@@ -8,6 +9,7 @@ import { createRedisItems } from './redis-items';
 import { createRedisKeys } from './redis-keys';
 import { createRedisLogs } from './redis-logs';
 import { createRedisOutbox } from './redis-outbox';
+import { createTurnWriter } from './redis-turn';
 
 export interface RedisStoreOptions {
   /** `redis://[user:password@]host:port[/db]` or `rediss://` (TLS). */
@@ -42,11 +44,15 @@ export function createRedisStore(options: RedisStoreOptions): BotStore {
     call: createCall({ isClosed: () => closed, deadlineMs: commandTimeoutMs + connectTimeoutMs }),
   };
   const bus = createRedisBus(ctx, options.logger);
+  const storage = createRedisItems(ctx, options.itemTtlMs);
+  const logs = createRedisLogs(ctx);
 
   return {
     kind: 'redis',
-    storage: createRedisItems(ctx, options.itemTtlMs),
-    logs: createRedisLogs(ctx),
+    storage,
+    logs,
+    // One script and one round trip on a single node; on a Cluster (keys in several slots) the write, then the append.
+    writeTurn: client instanceof Cluster ? undefined : createTurnWriter(ctx, options.itemTtlMs),
     outbox: createRedisOutbox(ctx),
     bus,
     async ping() {

@@ -3,7 +3,14 @@ import type { Logs } from '../ports';
 import type { SqliteDb } from './sqlite-db';
 import { sqliteCall } from './sqlite-db';
 
-export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => void, now: () => number): Logs {
+/** Logs, plus the append of several entries for a caller's own transaction (a turn's session and transcript). */
+export interface SqliteLogs extends Logs {
+  appendMany(key: string, entries: readonly unknown[]): Promise<number>;
+  /** Appends the JSON entries inside the caller's transaction; returns the first one's sequence number. */
+  appendRows(key: string, jsons: readonly string[], at: number): number;
+}
+
+export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => void, now: () => number): SqliteLogs {
   const next = db.prepare<[string], number>('SELECT COALESCE(MAX(seq) + 1, 0) FROM logs WHERE key = ?').pluck();
   const insert = db.prepare<[string, number, string, number]>('INSERT INTO logs (key, seq, json, at) VALUES (?, ?, ?, ?)');
   const range = db.prepare<[string, number, number], { seq: number; json: string }>(
@@ -20,6 +27,13 @@ export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => voi
     insert.run(key, seq, json, at);
     return seq;
   });
+  // Several entries: one sequence lookup and one commit for all of them (a turn's transcript lines).
+  const appendRows = (key: string, jsons: readonly string[], at: number): number => {
+    const first = next.get(key) ?? 0;
+    jsons.forEach((json, i) => insert.run(key, first + i, json, at));
+    return first;
+  };
+  const appendAll = db.transaction(appendRows);
   const expireAll = db.transaction((prefix: string, olderThan: number): number => {
     const keys = stale.all(prefix, olderThan);
     for (const key of keys) remove.run(key);
@@ -27,10 +41,16 @@ export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => voi
   });
 
   return {
+    appendRows,
     async append(key, entry) {
       guard('logs.append');
       const json = JSON.stringify(entry ?? null);
       return sqliteCall('logs.append', () => appendOne.immediate(key, json, now()));
+    },
+    async appendMany(key, entries) {
+      guard('logs.append');
+      const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
+      return sqliteCall('logs.append', () => appendAll.immediate(key, jsons, now()));
     },
     async read(key, from, limit) {
       guard('logs.read');

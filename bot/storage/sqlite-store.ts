@@ -38,11 +38,24 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
   };
   const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
   const ping = db.prepare('SELECT 1').pluck();
+  const storage = createSqliteItems(db, guard, now, options.itemTtlMs);
+  const logs = createSqliteLogs(db, guard, now);
+  // A turn's session (compare-and-set) and its transcript lines: one immediate transaction, one commit.
+  const writeTurn = db.transaction((list: ReturnType<typeof storage.changes>, logKey: string, jsons: readonly string[], at: number) => {
+    storage.writeRows(list, at);
+    if (jsons.length > 0) logs.appendRows(logKey, jsons, at);
+  });
 
   return {
     kind: 'sqlite',
-    storage: createSqliteItems(db, guard, now, options.itemTtlMs),
-    logs: createSqliteLogs(db, guard, now),
+    storage,
+    logs,
+    async writeTurn(changes, logKey, entries) {
+      guard('storage.write');
+      const list = storage.changes(changes);
+      const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
+      sqliteCall('storage.write', () => writeTurn.immediate(list, logKey, jsons, now()));
+    },
     outbox: createSqliteOutbox(db, guard, now),
     bus,
     async ping() {

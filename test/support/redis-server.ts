@@ -42,15 +42,17 @@ export function describeIfAvailable(name: string, missing: string | undefined, b
 export interface RedisServer {
   readonly url: string;
   readonly port: number;
-  /** Stops the process and waits for it to exit (the "Redis stopped" fault). */
-  stop(): Promise<void>;
-  /** Starts it again on the same port, empty. */
+  /** Stops the process (SIGTERM, or SIGKILL for a crash) and waits for it to exit (the "Redis stopped" fault). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts it again on the same port: empty, unless started `durable` (then with everything written before). */
   start(): Promise<void>;
 }
 
 export interface StartOptions {
   /** A one-node Redis Cluster owning all 16384 slots: cross-slot commands fail exactly as on a real cluster. */
   readonly cluster?: boolean;
+  /** Append-only file fsynced on every write, kept across stop/start (even SIGKILL): a Redis restart loses nothing. */
+  readonly durable?: boolean;
 }
 
 /** Starts a private server on a free port (a port taken between probe and bind is retried with another). */
@@ -69,7 +71,8 @@ async function startOn(binary: string, port: number, options: StartOptions): Pro
   process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+  const aof = options.durable ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...aof, '--dir', dir];
   // announce-ip: a lone node doesn't know its own address and would advertise its slots as served by ''.
   if (options.cluster) args.push('--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-announce-ip', '127.0.0.1');
 
@@ -82,12 +85,12 @@ async function startOn(binary: string, port: number, options: StartOptions): Pro
       await untilPong(url);
       if (options.cluster) await claimAllSlots(url);
     },
-    async stop() {
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
       const running = child;
       child = undefined;
       if (!running || running.exitCode !== null) return;
       const exited = new Promise((resolve) => running.once('exit', resolve));
-      running.kill('SIGTERM');
+      running.kill(signal);
       const timer = setTimeout(() => running.kill('SIGKILL'), DEADLINE_MS);
       await exited;
       clearTimeout(timer);

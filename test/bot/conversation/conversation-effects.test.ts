@@ -29,15 +29,33 @@ describe('createConversationService effects', () => {
   it('relays user messages to the agent who has the conversation, with no bot reply', async () => {
     const { service, desk, engine } = setup();
     await service.handle(request({ text: 'start' }));
+    await service.handle(request({ text: 'human' })); // an agent can only take a conversation that was handed off
     desk.withAgent.add(KEY);
     const outcome = await service.handle(request({ text: 'are you there?' }, 'm2'));
     const replay = await service.handle(request({ text: 'are you there?' }, 'm2'));
     expect(outcome).toMatchObject({ replies: [], handledBy: 'agent' });
     expect(replay.handledBy).toBe('duplicate');
     expect(desk.relayed).toEqual([{ conversationKey: KEY, entry: expect.objectContaining({ from: 'user', text: 'are you there?' }) }]);
-    expect(engine.inputs).toHaveLength(1);
+    expect(engine.inputs).toHaveLength(2);
     const status = await service.handle(request({ kind: 'handoff_status', handoffStatus: 'agent_joined' }));
     expect(status.replies[0].text).toBe('handoff agent_joined');
+  });
+
+  it('asks the desk about an agent only in conversations that had a handoff (or that it cannot tell)', async () => {
+    const { service, desk, store } = setup();
+    const asked: string[] = [];
+    const isWithAgent = desk.isWithAgent.bind(desk);
+    desk.isWithAgent = async (key) => (asked.push(key), isWithAgent(key));
+    await service.handle(request({ text: 'start' }, 'a1'));
+    await service.handle(request({ text: 'no' }, 'a2'));
+    expect(asked).toHaveLength(1); // the first turn of a conversation new to the store
+    await service.handle(request({ text: 'human' }, 'a3'));
+    await service.handle(request({ text: 'still there?' }, 'a4'));
+    expect(asked).toHaveLength(2); // after the handoff, every message
+    // A record stored before the mark existed: the desk is asked, as it always was.
+    await store.storage.write({ 'session/emulator:old': { recentActivityIds: [] } });
+    await service.handle({ ...request({ text: 'hi' }, 'b1'), address: { channel: 'emulator', conversationKey: 'emulator:old', reference: {} } });
+    expect(asked).toEqual([KEY, KEY, 'emulator:old']);
   });
 
   it('logs unrecognized messages and counts turns, intents and fallbacks', async () => {

@@ -1,5 +1,6 @@
 // The ConversationService over the memory store and a scripted engine: persistence, replays, welcome once,
 // typed numbers, idle pick-up, eTag retries and order.
+import { readTranscript } from '../../../bot/conversation/transcript';
 import { KEY, clock, request, resetClock, setup } from './service-setup';
 
 describe('createConversationService', () => {
@@ -51,31 +52,47 @@ describe('createConversationService', () => {
     expect(late.replies[0].text).toBe('pick_up after: back again');
   });
 
-  it('retries from a fresh read when another writer wins the eTag race', async () => {
+  // The session is written with its transcript in one store operation (BotStore.writeTurn) when the store has one,
+  // else with storage.write: both paths retry and give up alike.
+  type WritePath = 'writeTurn' | 'storage.write';
+  function interceptWrites(store: ReturnType<typeof setup>['store'], path: WritePath, before: () => Promise<void>): void {
+    if (path === 'writeTurn') {
+      const writeTurn = store.writeTurn?.bind(store);
+      if (!writeTurn) throw new Error('the memory store should have writeTurn');
+      store.writeTurn = async (changes, logKey, entries) => (await before(), writeTurn(changes, logKey, entries));
+      return;
+    }
+    Object.assign(store, { writeTurn: undefined });
+    const write = store.storage.write.bind(store.storage);
+    store.storage.write = async (changes) => (await before(), write(changes));
+  }
+
+  it.each<WritePath>(['writeTurn', 'storage.write'])('retries from a fresh read when another writer wins the eTag race (%s)', async (path) => {
     const { store, service, engine } = setup();
     await service.handle(request({ text: 'one' }));
     const write = store.storage.write.bind(store.storage);
     let sneaked = false;
-    store.storage.write = async (changes) => {
-      if (!sneaked) {
-        sneaked = true;
-        const key = `session/${KEY}`;
-        const current = (await store.storage.read([key]))[key];
-        await write({ [key]: { ...current, session: { ...current.session, turns: 10 } } });
-      }
-      return write(changes);
-    };
+    interceptWrites(store, path, async () => {
+      if (sneaked) return;
+      sneaked = true;
+      const key = `session/${KEY}`;
+      const current = (await store.storage.read([key]))[key];
+      await write({ [key]: { ...current, session: { ...current.session, turns: 10 } } });
+    });
     const outcome = await service.handle(request({ text: 'two' }));
     expect(outcome.session.turns).toBe(11);
     expect(engine.inputs).toHaveLength(3);
+    // The losing attempt wrote nothing: its transcript lines are not there, the winning attempt's are, once.
+    const lines = await readTranscript(store.logs, KEY);
+    expect(lines.filter((l) => l.text === 'two')).toHaveLength(1);
   });
 
-  it('gives up after the bounded attempts when every write conflicts', async () => {
+  it.each<WritePath>(['writeTurn', 'storage.write'])('gives up after the bounded attempts when every write conflicts (%s)', async (path) => {
     const { store, service } = setup();
     await service.handle(request({ text: 'one' }));
-    store.storage.write = async () => {
+    interceptWrites(store, path, async () => {
       throw new Error('Storage: error writing "x" due to eTag conflict.');
-    };
+    });
     await expect(service.handle(request({ text: 'two' }))).rejects.toThrow(/eTag conflict/);
   });
 

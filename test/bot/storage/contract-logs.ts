@@ -30,6 +30,31 @@ export function logsContract(ctx: ContractContext): void {
       expect(read.map((r) => (r.entry as { i: number }).i)).toEqual(seqs);
     });
 
+    it('appends several entries at once with consecutive numbers after the ones already there', async () => {
+      const { logs } = ctx.store();
+      if (!logs.appendMany) throw new Error('this store has no appendMany');
+      expect(await logs.appendMany('transcript/m', [])).toBe(0);
+      await logs.append('transcript/m', { i: 0 });
+      expect(await logs.appendMany('transcript/m', [{ i: 1 }, { i: 2 }, 'three'])).toBe(1);
+      expect(await logs.appendMany('transcript/m', [])).toBe(4);
+      expect(await logs.append('transcript/m', { i: 4 })).toBe(4);
+      expect(await logs.read('transcript/m', 0)).toEqual([
+        { seq: 0, entry: { i: 0 } }, { seq: 1, entry: { i: 1 } }, { seq: 2, entry: { i: 2 } }, { seq: 3, entry: 'three' }, { seq: 4, entry: { i: 4 } },
+      ]);
+    });
+
+    it('keeps each batch of parallel appendMany calls together, without gaps', async () => {
+      const { logs } = ctx.store();
+      const appendMany = logs.appendMany?.bind(logs);
+      if (!appendMany) throw new Error('this store has no appendMany');
+      const firsts = await Promise.all(Array.from({ length: 10 }, (_, b) => appendMany('dl/activities/batch', [{ b, i: 0 }, { b, i: 1 }, { b, i: 2 }])));
+      expect([...firsts].sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, b) => b * 3));
+      const read = await logs.read('dl/activities/batch', 0);
+      for (const [b, first] of firsts.entries()) {
+        expect(read.slice(first, first + 3).map((r) => r.entry)).toEqual([{ b, i: 0 }, { b, i: 1 }, { b, i: 2 }]);
+      }
+    });
+
     it('knows nothing of a log never written', async () => {
       const { logs } = ctx.store();
       expect(await logs.length('none')).toBe(0);

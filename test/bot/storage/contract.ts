@@ -5,6 +5,7 @@ import { busContract } from './contract-bus';
 import { itemsContract } from './contract-items';
 import { logsContract } from './contract-logs';
 import { outboxContract } from './contract-outbox';
+import { turnContract } from './contract-turn';
 
 /** A fresh, empty backing for one test; `open` returns a new store over it (the same data each time when durable). */
 export interface StoreFixture {
@@ -50,6 +51,7 @@ export function describeStoreContract(name: string, makeFixture: () => Promise<S
 
     itemsContract(context);
     logsContract(context);
+    turnContract(context);
     outboxContract(context);
     busContract(context, options);
 
