@@ -3,10 +3,11 @@
 import type { Classification, Knowledge, Understander } from '../types';
 import { parseAnswer } from './answer';
 import { classifierFromModel, type ClassifierModel } from './classifier';
-import { decide, DEFAULT_THRESHOLDS, type DecisionThresholds } from './decide';
+import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
 import { createEntityExtractor } from './entities';
 import { OUT_OF_SCOPE_LABEL } from './thresholds';
 import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
+import { normalizeExample } from '../content/check-intents';
 
 /** What is cached between runs: the trained classifier and the knowledge it was trained on. */
 export interface UnderstanderModel {
@@ -34,6 +35,22 @@ export function trainUnderstander(knowledge: Knowledge, options: UnderstanderOpt
   return understanderFromModel(model, knowledge, options);
 }
 
+/**
+ * Each training example (compared as the loader compares them) → its intent, or the out-of-scope label. An author who
+ * wrote "talk to a human" under `human` expects exactly that message to be understood, however few examples a new
+ * pack has and however strongly the model is regularised for them.
+ */
+function exampleOwners(knowledge: Knowledge): ReadonlyMap<string, string> {
+  return new Map(knowledgeExamples(knowledge).map((e) => [normalizeExample(e.text), e.label]));
+}
+
+/** A message written exactly as an example is decided as that example's intent (or not understood, if off-topic). */
+function asWritten(decision: Decision, owner: string | undefined): Decision {
+  if (owner === undefined) return decision;
+  if (owner === OUT_OF_SCOPE_LABEL) return { intent: 'unknown', confidence: decision.confidence, ranking: decision.ranking };
+  return { intent: owner, confidence: 1, ranking: [{ intent: owner, confidence: 1 }] };
+}
+
 /** Rebuilds the Understander from a (cached) model; throws when the model was trained on other knowledge. */
 export function understanderFromModel(model: UnderstanderModel, knowledge: Knowledge, options: UnderstanderOptions = {}): Understander & { readonly model: UnderstanderModel } {
   if (model.knowledgeHash !== knowledge.hash) {
@@ -43,10 +60,11 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   const extract = createEntityExtractor(knowledge.entities);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const size = options.rankingSize ?? 5;
+  const written = exampleOwners(knowledge);
   return {
     model,
     classify(text: string): Classification {
-      const decision = decide(classifier.rank(text, size + 1), thresholds);
+      const decision = asWritten(decide(classifier.rank(text, size + 1), thresholds), written.get(normalizeExample(text)));
       const answer = parseAnswer(text);
       return {
         intent: decision.intent,

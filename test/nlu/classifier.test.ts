@@ -51,3 +51,16 @@ describe('trainClassifier', () => {
     for (const text of ['', '   ', '?!', '🙂', 'x'.repeat(10_000)]) expect(classifier.rank(text)).toHaveLength(4);
   });
 });
+
+describe('L2 regularisation', () => {
+  it("'auto' is the prior strength over the training size: zero strength is the same model as no L2", () => {
+    const auto = trainClassifier(examples, { l2: 'auto', priorStrength: 0 });
+    const none = trainClassifier(examples, { l2: 0 });
+    expect(Array.from(auto.model.weights)).toEqual(Array.from(none.model.weights));
+  });
+
+  it('a stronger prior gives smaller weights', () => {
+    const norm = (c: ReturnType<typeof trainClassifier>) => c.model.weights.reduce((s, w) => s + w * w, 0);
+    expect(norm(trainClassifier(examples, { priorStrength: 5 }))).toBeLessThan(norm(trainClassifier(examples, { priorStrength: 0.05 })));
+  });
+});

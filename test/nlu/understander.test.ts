@@ -42,4 +42,11 @@ describe('trainUnderstander', () => {
     expect(ambiguous.intent).toBe('unknown');
     expect(ambiguous.ambiguous?.map((s) => s.intent).sort()).toEqual(['storage_full', 'wifi_problem']);
   });
+
+  it('understands a message written exactly as an example even when the model is unsure (tiny packs, strong prior)', () => {
+    const timid = trainUnderstander(knowledge, { training: { l2: 0.5 }, thresholds: { confidence: 0.99, margin: 0.1 } });
+    expect(timid.classify('Good   morning!').intent).toBe('greeting');
+    expect(timid.classify('good morning to you').intent).toBe('unknown');
+    expect(timid.classify('tell me a JOKE').intent).toBe('unknown'); // an off-topic example stays off-topic
+  });
 });
