@@ -19,14 +19,17 @@ export async function runScript(client: RedisClient, s: LuaScript, keys: readonl
   }
 }
 
-/** KEYS: item. ARGV: expected eTag ('' = unconditional), json, new eTag, now, TTL ms (0 = none). 1 written, 0 conflict. */
-export const ITEM_WRITE = script(`
+/** The item write on its eTag, shared by ITEM_WRITE and TURN_WRITE (returns 0 on a conflict, else falls through). */
+const ITEM_WRITE_LUA = `
 if ARGV[1] ~= '' then
   local current = redis.call('HGET', KEYS[1], 'e')
   if current and current ~= ARGV[1] then return 0 end
 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'e', ARGV[3], 't', ARGV[4])
-if tonumber(ARGV[5]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[5]) else redis.call('PERSIST', KEYS[1]) end
+if tonumber(ARGV[5]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[5]) else redis.call('PERSIST', KEYS[1]) end`;
+
+/** KEYS: item. ARGV: expected eTag ('' = unconditional), json, new eTag, now, TTL ms (0 = none). 1 written, 0 conflict. */
+export const ITEM_WRITE = script(`${ITEM_WRITE_LUA}
 return 1`);
 
 /** KEYS: list, last-append time. ARGV: json, now. Returns the entry's sequence number. */
@@ -39,13 +42,7 @@ return n - 1`);
  * A turn on a single node (its keys span slots, so never on a Cluster): ITEM_WRITE, then if it wrote, LOG_APPEND_MANY
  * with the log index. KEYS: item, list, last-append time, log index. ARGV: as ITEM_WRITE, then log name, json… (0+).
  */
-export const TURN_WRITE = script(`
-if ARGV[1] ~= '' then
-  local current = redis.call('HGET', KEYS[1], 'e')
-  if current and current ~= ARGV[1] then return 0 end
-end
-redis.call('HSET', KEYS[1], 'v', ARGV[2], 'e', ARGV[3], 't', ARGV[4])
-if tonumber(ARGV[5]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[5]) else redis.call('PERSIST', KEYS[1]) end
+export const TURN_WRITE = script(`${ITEM_WRITE_LUA}
 if #ARGV > 6 then
   redis.call('ZADD', KEYS[4], ARGV[4], ARGV[6])
   redis.call('RPUSH', KEYS[2], unpack(ARGV, 7))

@@ -2,21 +2,22 @@
 // bot and its Redis on a durable private server. Each time the killed process is started again on the same
 // DATA_DIR / REDIS_URL and the users retry the turns left unanswered. At the end no conversation is lost (each went
 // on from its step to escalation, consistent with its transcript) and no ticket was created twice.
-import { describeIfAvailable, findRedisServerBinary, startRedisServer, type RedisServer } from '../support/redis-server';
+import type { RedisServer } from '../support/redis-server';
+import { describeWithRedisWorld } from './support/redis-world';
 import { checkAll, deskCounts, report } from './support/consistency';
 import { createFaultUser, type FaultUser } from './support/fault-user';
 import { apologyText, createGate, createProgress, startFaultWorld, type FaultWorld, type Gate, type Progress } from './support/fault-world';
-import { runLoad, seededRandom } from './support/load';
+import { createRandom } from '../../dialogs/nlu/random';
+import { runLoad } from './support/load';
 
 const APOLOGY = apologyText();
 const CONCURRENCY = 8;
-const redisBinary = findRedisServerBinary();
 
 type Victim = 'bot' | 'redis';
 
 /** `count` kill points (answered turns) between 10% and 85% of the load, from a fixed seed, at least 5% apart. */
 function killPoints(seed: number, count: number, turns: number): number[] {
-  const random = seededRandom(seed);
+  const random = createRandom(seed); // the NLU's seeded generator: the same fault points on every run
   const slot = (0.75 * turns) / count;
   return Array.from({ length: count }, (_, i) => Math.round(turns * 0.1 + slot * i + random() * (slot - turns * 0.05)));
 }
@@ -86,19 +87,9 @@ describe('SIGKILL at random points: the bot process on SQLite', () => {
   }, 240_000);
 });
 
-describeIfAvailable('SIGKILL at random points: the bot and its Redis', redisBinary ? undefined : 'no redis-server binary on PATH', () => {
-  let redis: RedisServer;
-  let world: FaultWorld;
-  beforeAll(async () => {
-    redis = await startRedisServer(String(redisBinary), { durable: true });
-    world = await startFaultWorld({ redisUrl: redis.url });
-  }, 180_000);
-  afterAll(async () => {
-    await world?.close();
-    await redis?.stop();
-  }, 60_000);
-
+describeWithRedisWorld('SIGKILL at random points: the bot and its Redis', (get) => {
   it('loses no conversation and creates no duplicate ticket when the bot, then Redis, then the bot are killed', async () => {
+    const { redis, world } = get();
     await killedLoad(world, ['bot', 'redis', 'bot'], 30, 23, redis);
   }, 240_000);
 });

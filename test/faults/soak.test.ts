@@ -2,33 +2,21 @@
 // desk), against one bot process on a private durable Redis, while the help desk is cut (503) and restored and Redis
 // is stopped and restarted. Users whose turn got the apology press the same button again once Redis is back. At the
 // end every conversation is consistent and every ticket was created exactly once (counted by idempotency key).
-import { describeIfAvailable, findRedisServerBinary, startRedisServer, type RedisServer } from '../support/redis-server';
+import { describeWithRedisWorld } from './support/redis-world';
 import { checkAll, deskCounts, report } from './support/consistency';
 import { createFaultUser, type FaultUser } from './support/fault-user';
-import { apologyText, createGate, createProgress, startFaultWorld, type FaultWorld } from './support/fault-world';
+import { apologyText, createGate, createProgress } from './support/fault-world';
 import { runLoad } from './support/load';
 
 const CONVERSATIONS = 200;
 const CONCURRENCY = 12;
 /** Turns of one journey: "My backup failed", then "No" at each of the pack's seven steps. */
 const TURNS = CONVERSATIONS * 8;
-const redisBinary = findRedisServerBinary();
 const APOLOGY = apologyText();
 
-describeIfAvailable('soak: help desk and Redis cut and restored under load', redisBinary ? undefined : 'no redis-server binary on PATH', () => {
-  let redis: RedisServer;
-  let world: FaultWorld;
-
-  beforeAll(async () => {
-    redis = await startRedisServer(String(redisBinary), { durable: true });
-    world = await startFaultWorld({ redisUrl: redis.url });
-  }, 180_000);
-  afterAll(async () => {
-    await world?.close();
-    await redis?.stop();
-  }, 60_000);
-
+describeWithRedisWorld('soak: help desk and Redis cut and restored under load', (get) => {
   it('ends with every conversation consistent and every ticket delivered exactly once', async () => {
+    const { redis, world } = get();
     const gate = createGate();
     const progress = createProgress();
     const users: FaultUser[] = Array.from({ length: CONVERSATIONS }, (_, i) =>

@@ -6,14 +6,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_SQLITE_FILE } from '../../bot/storage/sqlite-store';
 import { conversationState, type ConversationState } from '../scale/conversation-state';
-import { describeIfAvailable, findRedisServerBinary, startRedisServer, type RedisServer } from '../support/redis-server';
+import { describeWithRedisWorld } from './support/redis-world';
 import { checkAll, deskCounts, report } from './support/consistency';
 import { createFaultUser, type FaultUser } from './support/fault-user';
 import { apologyText, createGate, createProgress, startFaultWorld, type FaultWorld, type Gate, type Progress } from './support/fault-world';
 
 const CONVERSATIONS = 6;
 const APOLOGY = apologyText();
-const redisBinary = findRedisServerBinary();
 
 /** Users half-way through (two steps answered), their turns retried only when the gate opens. */
 async function usersAtStepTwo(world: FaultWorld, gate: Gate, progress: Progress, tag: string): Promise<FaultUser[]> {
@@ -89,21 +88,9 @@ describe('storage unavailable mid-conversation: SQLite locked by another connect
   }, 180_000);
 });
 
-describeIfAvailable('storage unavailable mid-conversation: Redis stopped', redisBinary ? undefined : 'no redis-server binary on PATH', () => {
-  let redis: RedisServer;
-  let world: FaultWorld;
-
-  beforeAll(async () => {
-    // A private, durable Redis (AOF, fsync always): stopping and restarting it is an outage, not a data loss.
-    redis = await startRedisServer(String(redisBinary), { durable: true });
-    world = await startFaultWorld({ redisUrl: redis.url });
-  }, 180_000);
-  afterAll(async () => {
-    await world?.close();
-    await redis?.stop();
-  }, 60_000);
-
+describeWithRedisWorld('storage unavailable mid-conversation: Redis stopped', (get) => {
   it('apologises while Redis is down, keeps every conversation as it was, and carries on once Redis is back', async () => {
+    const { redis, world } = get();
     const gate = createGate();
     const progress = createProgress();
     const users = await usersAtStepTwo(world, gate, progress, 'redis');
