@@ -1,30 +1,23 @@
-// Carries out the engine's effects after the turn is saved: open a handoff, log an unrecognized message.
+// Carries out the engine's effects after the turn is saved: log an unrecognized message, a resolution, a cancel.
+// The handoff is not here: it travels in the session record and is opened from there (pending-handoff.ts).
 // An effect that fails is logged and counted; it never turns the user's answer into an error.
 import type { Effect, TurnResult } from '../../dialogs';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { HandoffDesk, Logs, TurnRequest } from '../ports';
-import { buildHandoffPacket } from './handoff-packet';
-import { readTranscript } from './transcript';
+import type { TurnRequest } from '../ports';
 import type { UnrecognizedSink } from './unrecognized';
 
 export interface EffectDeps {
-  readonly desk: HandoffDesk;
   readonly unrecognized: UnrecognizedSink;
-  readonly logs: Logs;
   readonly logger: Logger;
   readonly metrics?: Metrics;
 }
 
-async function runEffect(deps: EffectDeps, effect: Effect, request: TurnRequest, result: TurnResult): Promise<void> {
+async function runEffect(deps: EffectDeps, effect: Effect, request: TurnRequest): Promise<void> {
   const { address } = request;
   switch (effect.type) {
-    case 'handoff': {
-      const transcript = await readTranscript(deps.logs, address.conversationKey);
-      const packet = buildHandoffPacket({ story: effect.story, address, user: request.user, input: request.input, turn: result.session.turns, transcript });
-      await deps.desk.open(packet, address);
-      return;
-    }
+    case 'handoff':
+      return; // opened from the record the turn wrote (pending-handoff.ts), so a crash cannot lose it
     case 'unrecognized':
       await deps.unrecognized.record({
         text: effect.text,
@@ -47,7 +40,7 @@ async function runEffect(deps: EffectDeps, effect: Effect, request: TurnRequest,
 export async function runEffects(deps: EffectDeps, request: TurnRequest, result: TurnResult): Promise<void> {
   for (const effect of result.effects) {
     try {
-      await runEffect(deps, effect, request, result);
+      await runEffect(deps, effect, request);
     } catch (err) {
       deps.metrics?.effectErrors.inc({ effect: effect.type });
       deps.logger.error({ err, effect: effect.type }, 'effect failed');
