@@ -1,10 +1,10 @@
-// Jest: TypeScript through ts-jest (type-checking is done once by `npm run typecheck`, so tests only transpile).
+// Jest: TypeScript through ts-jest, transpile only (tsconfig's isolatedModules; type-checking is done once by `npm run typecheck`).
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
   maxWorkers: 2,
 };
