@@ -6,7 +6,7 @@ import type { RedisServer } from '../support/redis-server';
 import { describeWithRedisWorld } from './support/redis-world';
 import { checkAll, deskCounts, report } from './support/consistency';
 import { createFaultUser, type FaultUser } from './support/fault-user';
-import { apologyText, createGate, createProgress, startFaultWorld, type FaultWorld, type Gate, type Progress } from './support/fault-world';
+import { apologyText, createGate, createProgress, settleLoad, startFaultWorld, type FaultWorld, type Gate, type Progress } from './support/fault-world';
 import { createRandom } from '../../dialogs/nlu/random';
 import { runLoad } from './support/load';
 
@@ -54,20 +54,12 @@ async function killedLoad(world: FaultWorld, victims: readonly Victim[], convers
     gate.open();
   });
   const load = await runLoad(users, CONCURRENCY);
-  if (load.failures.length === 0) await script;
-  const broken = kills.filter((k) => k.startsWith('failed'));
-  if (load.failures.length > 0 || broken.length > 0) {
-    throw new Error(`${[...broken, ...load.failures].join('\n')}\ncounts ${JSON.stringify(progress.counts)}\n${world.logs().slice(-4000)}`);
-  }
-  const waits = await Promise.all([
-    world.desk.waitForTickets(conversations, 90_000).then(() => '', (err: Error) => err.message),
-    world.waitTicketsDelivered(conversations).then(() => '', (err: Error) => err.message),
-  ]);
+  const waits = await settleLoad(world, { load, script, broken: () => kills.filter((k) => k.startsWith('failed')) }, progress, conversations);
   const counts = deskCounts(world.desk);
   const checked = await checkAll(world.reader(), users, counts, { apologyMayHaveLanded: victims.includes('redis') });
   const summary = { conversations, loadMs: load.ms, ...progress.counts, kills, tickets: world.desk.tickets.length, deskRequests: world.desk.requests.length, resentAfterSuccess: [...counts.accepted.values()].filter((n) => n > 1).length };
   console.info(`sigkill: ${JSON.stringify(summary)}`);
-  expect(`${waits.filter(Boolean).join('\n')}\n${report(checked)}`.trim()).toBe('');
+  expect(`${waits.join('\n')}\n${report(checked)}`.trim()).toBe('');
   expect(world.desk.tickets).toHaveLength(conversations);
   expect([...counts.created.values()].every((n) => n === 1)).toBe(true);
   expect(kills).toHaveLength(victims.length);

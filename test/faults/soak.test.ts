@@ -5,7 +5,7 @@
 import { describeWithRedisWorld } from './support/redis-world';
 import { checkAll, deskCounts, report } from './support/consistency';
 import { createFaultUser, type FaultUser } from './support/fault-user';
-import { apologyText, createGate, createProgress } from './support/fault-world';
+import { apologyText, createGate, createProgress, settleLoad } from './support/fault-world';
 import { runLoad } from './support/load';
 
 const CONVERSATIONS = 200;
@@ -51,16 +51,7 @@ describeWithRedisWorld('soak: help desk and Redis cut and restored under load', 
     });
 
     const load = await runLoad(users, CONCURRENCY);
-    if (load.failures.length === 0) await script; // else it may wait for progress that will never come
-    const broken = faults.filter((f) => f.startsWith('fault script failed'));
-    if (load.failures.length > 0 || broken.length > 0) {
-      throw new Error(`${[...broken, ...load.failures].join('\n')}\ncounts ${JSON.stringify(progress.counts)}\n${world.logs().slice(-4000)}`);
-    }
-    // Waited for, but a shortfall is reported with each conversation's problems below rather than on its own.
-    const waits = await Promise.all([
-      world.desk.waitForTickets(CONVERSATIONS, 90_000).then(() => '', (err: Error) => err.message),
-      world.waitTicketsDelivered(CONVERSATIONS).then(() => '', (err: Error) => err.message),
-    ]);
+    const waits = await settleLoad(world, { load, script, broken: () => faults.filter((f) => f.startsWith('fault script failed')) }, progress, CONVERSATIONS);
 
     const counts = deskCounts(world.desk);
     // Redis stopped under turns in flight: a write it ran whose answer was lost got the apology, yet is stored.
@@ -77,7 +68,7 @@ describeWithRedisWorld('soak: help desk and Redis cut and restored under load', 
       faults,
     };
     console.info(`soak: ${JSON.stringify(summary)}`);
-    expect(`${waits.filter(Boolean).join('\n')}\n${report(checked)}`.trim()).toBe('');
+    expect(`${waits.join('\n')}\n${report(checked)}`.trim()).toBe('');
     expect(world.desk.tickets).toHaveLength(CONVERSATIONS);
     expect([...counts.created.values()].every((n) => n === 1)).toBe(true);
     expect(progress.counts.apology).toBeGreaterThan(0); // the Redis cut was felt

@@ -169,3 +169,26 @@ export async function startFaultWorld(options: WorldOptions = {}): Promise<Fault
   };
   return world;
 }
+
+/**
+ * The end of a faulted load: waits for the fault script (unless the load failed: it may wait for progress that will
+ * never come), throws with the counts and the bot's log when the load or the script broke, then waits for every
+ * ticket to be created and delivered. A shortfall comes back as messages, reported with each conversation's problems.
+ */
+export async function settleLoad(
+  world: FaultWorld,
+  run: { readonly load: { readonly failures: readonly string[] }; readonly script: Promise<void>; readonly broken: () => readonly string[] },
+  progress: Progress,
+  tickets: number,
+): Promise<string[]> {
+  if (run.load.failures.length === 0) await run.script;
+  const broken = run.broken();
+  if (run.load.failures.length > 0 || broken.length > 0) {
+    throw new Error(`${[...broken, ...run.load.failures].join('\n')}\ncounts ${JSON.stringify(progress.counts)}\n${world.logs().slice(-4000)}`);
+  }
+  const waits = await Promise.all([
+    world.desk.waitForTickets(tickets, 90_000).then(() => '', (err: Error) => err.message),
+    world.waitTicketsDelivered(tickets).then(() => '', (err: Error) => err.message),
+  ]);
+  return waits.filter(Boolean);
+}
