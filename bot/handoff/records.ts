@@ -2,6 +2,7 @@
 // `handoff/record/<conversationKey>` per conversation and `handoff/index`, the open conversations in arrival order.
 import type { Storage } from 'botbuilder';
 import type { ConversationAddress, HandoffPacket } from '../ports';
+import { createKeyedQueue } from '../conversation/keyed-queue';
 import { isETagConflict } from '../storage/errors';
 
 export type HandoffState = 'queued' | 'active' | 'closed';
@@ -46,7 +47,7 @@ export interface HandoffRecords {
    * or undefined to leave it; the result is what is stored afterwards.
    */
   update(conversationKey: string, change: (current: HandoffRecord | undefined) => HandoffRecord | undefined): Promise<HandoffRecord | undefined>;
-  /** Every record not closed, oldest first. */
+  /** Every record not closed, oldest first (none when the records are not indexed). */
   listOpen(): Promise<readonly HandoffRecord[]>;
 }
 
@@ -61,7 +62,19 @@ async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createHandoffRecords(storage: Storage): HandoffRecords {
+export interface HandoffRecordsOptions {
+  /**
+   * Keep `handoff/index`, the agent inbox's queue (default true). Without an inbox nothing lists open handoffs, and
+   * nobody closes them: the index would only grow, one whole-list rewrite per handoff, so it is not kept.
+   */
+  readonly indexed?: boolean;
+}
+
+export function createHandoffRecords(storage: Storage, options: HandoffRecordsOptions = {}): HandoffRecords {
+  const indexed = options.indexed ?? true;
+  // Index updates from this process one at a time: concurrent read-modify-writes of the one index item would
+  // otherwise conflict with each other (32 handoffs at once ran out of retries). Other instances are the eTag's job.
+  const indexQueue = createKeyedQueue();
   async function read<T>(key: string): Promise<Stored<T> | undefined> {
     return (await storage.read([key]))[key] as Stored<T> | undefined;
   }
@@ -73,13 +86,13 @@ export function createHandoffRecords(storage: Storage): HandoffRecords {
 
   /** Adds or removes a key in the index (in arrival order), with compare-and-set. */
   const setIndexed = (conversationKey: string, open: boolean): Promise<void> =>
-    withRetry(async () => {
+    indexQueue.run(INDEX_KEY, () => withRetry(async () => {
       const index = await read<{ keys: string[] }>(INDEX_KEY);
       const keys = index?.keys ?? [];
       if (keys.includes(conversationKey) === open) return;
       const next = open ? [...keys, conversationKey] : keys.filter((k) => k !== conversationKey);
       await storage.write({ [INDEX_KEY]: { keys: next, ...(index?.eTag ? { eTag: index.eTag } : {}) } });
-    });
+    }));
 
   return {
     async get(conversationKey) {
@@ -96,10 +109,11 @@ export function createHandoffRecords(storage: Storage): HandoffRecords {
         return next;
       });
       // The record first, then the index: a reader never finds an indexed key without its record.
-      if (result) await setIndexed(conversationKey, result.state !== 'closed');
+      if (result && indexed) await setIndexed(conversationKey, result.state !== 'closed');
       return result;
     },
     async listOpen() {
+      if (!indexed) return [];
       const keys = (await read<{ keys: string[] }>(INDEX_KEY))?.keys ?? [];
       if (keys.length === 0) return [];
       const items = await storage.read(keys.map(recordKey));

@@ -63,10 +63,10 @@ export function createHandoff(options: HandoffOptions): Handoff {
   const { config, logger, store } = options;
   const log = logger.child({ component: 'handoff' });
   const now = options.now ?? Date.now;
-  const records = createHandoffRecords(store.storage);
+  const inboxEnabled = Boolean(config.agentToken || config.agentUsersFile);
+  const records = createHandoffRecords(store.storage, { indexed: inboxEnabled });
   const presence = createPresence(store.storage, now);
   const connector = options.connector ?? createHelpdeskConnector(config);
-  const inboxEnabled = Boolean(config.agentToken || config.agentUsersFile);
   const stopHooks: (() => Promise<void> | void)[] = [];
   let deliveries: Deliveries | undefined;
   const notConnected: OutboxHandler = async () => {
