@@ -5,6 +5,7 @@ import { createSay } from './replies';
 import { conversationRegion } from './region';
 import { isSessionValid, newSession, reconcileSession } from './session';
 import { isReadable, labelIndex, understand } from './understand';
+import { factEntities } from './nlu/entities';
 import { pendingChoices } from './questions';
 import { routeMessage, routeTurn } from './router';
 
@@ -46,7 +47,7 @@ export function createEngine(options: EngineOptions): Engine {
     const asked = pendingChoices(createSay(knowledge, loaded.turns), knowledge, loaded);
     const u = reads ? understand(input.text, input.action, { knowledge, classify, asked, labels }) : NOTHING;
     const typed = isReadable(u.text) ? { lastUserText: u.text.slice(0, MAX_KEPT_TEXT) } : {};
-    const session: Session = { ...loaded, facts: { ...loaded.facts, ...u.entities }, ...typed };
+    const session: Session = { ...loaded, facts: { ...loaded.facts, ...factEntities(u.entities, knowledge.entities) }, ...typed };
     const outcome = routeTurn(context({ ...input, kind, now }, session, u));
     return {
       session: { ...outcome.session, misses: outcome.misses ?? 0, turns: loaded.turns + 1, updatedAt: now },

@@ -33,6 +33,7 @@ const AFTER: readonly Route[] = [
   commands.thanks,
   commands.goodbye,
   commands.greeting,
+  fallback.otherProduct,
   flow.alreadyTried,
   flow.step,
   flow.trigger,

@@ -42,6 +42,11 @@ export interface EntityDef {
   readonly values?: Readonly<Record<string, readonly string[]>>;
   /** Regular expressions (JavaScript syntax, case-insensitive); the first capture group (or whole match) is the value. */
   readonly patterns?: readonly string[];
+  /**
+   * A scope marker rather than a fact: a message naming an `outside` entity (another product: Android, Google Drive)
+   * and no `inside` one (iPhone, iCloud) is off-topic, however close its words are to an intent. Not kept as a fact.
+   */
+  readonly scope?: 'inside' | 'outside';
 }
 
 export interface FlowStep {
@@ -115,6 +120,8 @@ export interface Classification {
   /** When the top two are close: both, for a "Did you mean …?" question. */
   readonly ambiguous?: readonly [IntentScore, IntentScore];
   readonly entities: Readonly<Record<string, string>>;
+  /** The `outside` entity named with nothing `inside` (another product's problem): intent is then `unknown`. */
+  readonly outside?: string;
   /** How the text answers a yes/no question ("nope", "still failing", "yes!! it worked", "kind of", button values). */
   readonly answer?: Answer;
 }

@@ -44,6 +44,7 @@ function toEntities(source: FileOf<'entities'>): EntityDef[] {
     name,
     ...(entity.values && { values: entity.values }),
     ...(entity.patterns && { patterns: entity.patterns }),
+    ...(entity.scope && { scope: entity.scope }),
   }));
 }
 

@@ -6,6 +6,7 @@ import { checkEntities } from './check-entities';
 import { checkFlows } from './check-flows';
 import { checkIntents } from './check-intents';
 import { checkReplies } from './check-replies';
+import { checkScope } from './check-scope';
 import type { FileKind } from './kinds';
 import type { KnowledgeProblem } from './problems';
 
@@ -27,6 +28,7 @@ export function crossCheck(files: readonly ValidFile[], options: CrossCheckOptio
     ...checkIntents(files),
     ...checkFlows(files, names, broken),
     ...checkEntities(files),
+    ...(broken.has('entities') || broken.has('intents') || broken.has('flow') ? [] : checkScope(files)),
     ...checkContacts(files, broken, root),
   ];
 }

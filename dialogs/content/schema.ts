@@ -69,6 +69,10 @@ const entity = z
   .strictObject({
     values: z.record(snake, list(text)).optional(),
     patterns: list(text).optional(),
+    scope: z.enum(['inside', 'outside']).optional().meta({
+      description:
+        'What the bot covers, not a fact to keep: a message naming an `outside` value (another product) and nothing `inside` is off-topic.',
+    }),
   })
   .refine((e) => e.values !== undefined || e.patterns !== undefined, 'needs `values` or `patterns`');
 

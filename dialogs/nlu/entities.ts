@@ -34,6 +34,22 @@ function compileValues(values: Readonly<Record<string, readonly string[]>>): Syn
   return out.sort((a, b) => b.length - a.length);
 }
 
+/**
+ * The `outside` entity a message names when it names nothing `inside` ("google drive storage full"), else undefined:
+ * the message is about another product, so no intent of ours fits it.
+ */
+export function outsideScope(found: Readonly<Record<string, string>>, defs: readonly EntityDef[]): string | undefined {
+  const named = (scope: EntityDef['scope']) => defs.filter((def) => def.scope === scope && found[def.name] !== undefined);
+  const [outside] = named('outside');
+  return outside && named('inside').length === 0 ? outside.name : undefined;
+}
+
+/** The entities worth keeping as facts about the user's problem: scope markers are not. */
+export function factEntities(found: Readonly<Record<string, string>>, defs: readonly EntityDef[]): Record<string, string> {
+  const markers = new Set(defs.filter((def) => def.scope !== undefined).map((def) => def.name));
+  return Object.fromEntries(Object.entries(found).filter(([name]) => !markers.has(name)));
+}
+
 export function createEntityExtractor(defs: readonly EntityDef[]): EntityExtractor {
   const compiled = defs.map((def) => ({
     name: def.name,

@@ -4,7 +4,7 @@ import type { Classification, Knowledge, Understander } from '../types';
 import { parseAnswer } from './answer';
 import { classifierFromModel, type ClassifierModel } from './classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
-import { createEntityExtractor } from './entities';
+import { createEntityExtractor, outsideScope } from './entities';
 import { OUT_OF_SCOPE_LABEL } from './thresholds';
 import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
 import { normalizeExample } from '../content/check-intents';
@@ -61,17 +61,25 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const size = options.rankingSize ?? 5;
   const written = exampleOwners(knowledge);
+  // The intents that are problems (flow triggers and steps): the ones another product's problem can look like.
+  // Commands and answers ("thanks", "talk to a person", "no") mean the same whatever product is named.
+  const topics = new Set(knowledge.flows.flatMap((flow) => [...flow.triggers, ...flow.steps.flatMap((s) => s.intents)]));
   return {
     model,
     classify(text: string): Classification {
-      const decision = asWritten(decide(classifier.rank(text, size + 1), thresholds), written.get(normalizeExample(text)));
+      const entities = extract(text);
+      const decided = asWritten(decide(classifier.rank(text, size + 1), thresholds), written.get(normalizeExample(text)));
+      // Another product named, nothing of ours: whatever problem of ours its words resemble, it is not ours to answer.
+      const outside = decided.intent === 'unknown' || topics.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
+      const decision: Decision = outside ? { intent: 'unknown', confidence: decided.confidence, ranking: decided.ranking } : decided;
       const answer = parseAnswer(text);
       return {
         intent: decision.intent,
         confidence: decision.confidence,
         ranking: decision.ranking.slice(0, size),
         ...(decision.ambiguous ? { ambiguous: decision.ambiguous } : {}),
-        entities: extract(text),
+        entities,
+        ...(outside ? { outside } : {}),
         ...(answer ? { answer } : {}),
       };
     },

@@ -47,6 +47,22 @@ function afterEscalation(ctx: TurnContext): Reply {
 }
 
 /**
+ * Another product's problem ("google drive storage full": an `outside` entity, nothing `inside`): say what the bot
+ * covers, then the current question when in a flow. Understood, so not a miss and not logged for review. Needs the
+ * optional `other_product` reply; without it such a message is simply not understood.
+ */
+export const otherProduct: Route = {
+  name: 'other_product',
+  handle(ctx) {
+    const { u, session, say, knowledge } = ctx;
+    if (u.chosen || u.intent !== 'unknown' || !u.nlu?.outside || !say.has('other_product')) return undefined;
+    const again = currentStep(knowledge, session) ? reask(say, knowledge, session) : undefined;
+    const replies = again ? [say.reply('other_product'), again.reply] : [say.reply('other_product')];
+    return { session: again?.session ?? session, replies, misses: session.misses };
+  },
+};
+
+/**
  * Not understood: `fallback` (with its choices, or in a flow followed by the current question), and after two in a
  * row `fallback_human` offering a person. Each such message is logged for authors (`unrecognized`).
  */

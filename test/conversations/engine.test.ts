@@ -70,4 +70,9 @@ function play(engine: Engine, script: Script): void {
 describeWithRealNlu('conversation scripts (engine, real knowledge and NLU)', () => {
   const engine: Engine = createEngine(realBrain());
   it.each(scripts.map((s) => [s.file, s] as const))('%s', (_file, script) => play(engine, script));
+
+  it('keeps the scope entities (which products were named) out of the facts the handoff carries', () => {
+    const { session } = engine.turn(undefined, { kind: 'message', text: 'my iphone 13 backup to google drive failed', locale: 'en-US', now: '2026-03-02T10:00:00.000Z' });
+    expect(session.facts).toEqual({ iphone_model: 'iphone 13' });
+  });
 });

@@ -1,5 +1,6 @@
 // Entity extraction from knowledge.entities: whole-word synonyms (longest wins) and patterns (first capture group).
-import { createEntityExtractor } from '../../dialogs';
+import { createEntityExtractor, type EntityDef } from '../../dialogs';
+import { factEntities, outsideScope } from '../../dialogs/nlu/entities';
 import { tinyKnowledge } from './tiny-knowledge';
 
 const extract = createEntityExtractor(tinyKnowledge().entities);
@@ -28,5 +29,27 @@ describe('createEntityExtractor', () => {
     const special = createEntityExtractor([{ name: 'plan', values: { plus: ['icloud+'] } }]);
     expect(special('i pay for icloud+ already')).toEqual({ plan: 'plus' });
     expect(special('icloud is full')).toEqual({});
+  });
+});
+
+describe('scope entities', () => {
+  const defs: EntityDef[] = [
+    { name: 'backup_target', values: { icloud: ['icloud'] } },
+    { name: 'other_product', scope: 'outside', values: { google: ['google drive'] } },
+    { name: 'our_product', scope: 'inside', values: { apple: ['iphone'] } },
+  ];
+  const scope = (text: string) => outsideScope(createEntityExtractor(defs)(text), defs);
+
+  it.each([
+    ['google drive is full', 'other_product'],
+    ['my iphone backs up to google drive', undefined],
+    ['icloud is full', undefined],
+    ['backup failed', undefined],
+  ])('%j → %s', (text, expected) => {
+    expect(scope(text)).toBe(expected);
+  });
+
+  it('keeps scope markers out of the facts', () => {
+    expect(factEntities({ backup_target: 'icloud', other_product: 'google', our_product: 'apple' }, defs)).toEqual({ backup_target: 'icloud' });
   });
 });

@@ -50,3 +50,41 @@ describe('trainUnderstander', () => {
     expect(timid.classify('tell me a JOKE').intent).toBe('unknown'); // an off-topic example stays off-topic
   });
 });
+
+describe('scope entities (another product named, nothing of ours)', () => {
+  const flow = {
+    id: 'demo', title: 'Demo', triggers: [], steps: [
+      { id: 'storage', title: 'Storage', intents: ['storage_full'], say: 'Free up storage.', links: [], when: {} },
+      { id: 'wifi', title: 'Wi-Fi', intents: ['wifi_problem'], say: 'Check Wi-Fi.', links: [], when: {} },
+    ],
+  };
+  const scoped = {
+    ...tinyKnowledge('scoped-hash'),
+    flows: [flow],
+    entities: [
+      ...tinyKnowledge().entities,
+      { name: 'other_product', scope: 'outside' as const, values: { google: ['google drive'], android: ['android'] } },
+      { name: 'our_product', scope: 'inside' as const, values: { apple: ['iphone', 'icloud'] } },
+    ],
+  } as unknown as ReturnType<typeof tinyKnowledge>;
+  const gated = trainUnderstander(scoped);
+
+  it('turns a problem intent away when only another product is named, and says which entity did it', () => {
+    expect(gated.classify('my storage is full').intent).toBe('storage_full');
+    const c = gated.classify('my google drive storage is full');
+    expect(c).toMatchObject({ intent: 'unknown', outside: 'other_product' });
+    expect(c.ranking[0].intent).toBe('storage_full'); // the ranking still says what it sounded like
+  });
+
+  it('keeps the intent when something of ours is named too', () => {
+    expect(gated.classify('my icloud storage is full, google drive is fine').intent).toBe('storage_full');
+  });
+
+  it('keeps intents that are not problems (commands, small talk)', () => {
+    expect(gated.classify('hello android').intent).toBe('greeting');
+  });
+
+  it('marks nothing when no entity has a scope', () => {
+    expect(understander.classify('my google drive storage is full').outside).toBeUndefined();
+  });
+});
