@@ -1,5 +1,6 @@
 // The benchmark's stdout: one short table per measurement, from the same object that goes to bench/results.json.
 import type { BrainSpeed } from './brain-speed';
+import type { LayerCost } from './layers';
 import type { MemoryResult } from './memory';
 import type { ProfileSummary } from './profile';
 import type { StartupResult } from './startup';
@@ -13,6 +14,7 @@ export interface BenchResults {
   readonly startup?: StartupResult;
   readonly nlu?: BrainSpeed;
   readonly memory?: MemoryResult;
+  readonly layers?: readonly LayerCost[];
   readonly profile?: ProfileSummary;
   readonly notes: readonly string[];
 }
@@ -31,6 +33,14 @@ export function formatReport(results: BenchResults): string {
   }
   const errors = results.turns.filter((r) => r.errors > 0);
   for (const row of errors) lines.push(`  ! ${row.system} @${row.concurrency}: ${row.errors} failed turns, e.g. ${row.firstError}`);
+  if (results.layers) {
+    const echo = results.turns.find((r) => r.system === 'echo' && r.concurrency === 32)?.cpuMsPerTurn;
+    lines.push('', `Inside the bot, no HTTP (CPU ms per turn, journey above, 32 conversations at a time)${echo ? `; echo's whole turn at 32: ${echo.toFixed(2)} ms` : ''}:`);
+    for (const layer of results.layers) {
+      const share = echo ? `${pad((layer.cpuMsPerTurn / echo).toFixed(2), 6)} × echo` : '';
+      lines.push(`  ${layer.layer.padEnd(28)}${pad(layer.cpuMsPerTurn.toFixed(3), 7)}  ${share}`);
+    }
+  }
   if (results.startup) {
     const s = results.startup;
     const cpu = s.coldCpuMs !== undefined ? ` (process CPU until ready: cold ${s.coldCpuMs} ms, warm ${s.warmCpuMs} ms)` : '';

@@ -2,7 +2,8 @@
 // Turns through POST /api/messages (echo baseline vs the real bot mid-flow on SQLite and on Redis, alternated),
 // start-up to ready (cold/warm), NLU training and classify latency, memory after 10,000 conversations.
 // Knobs: BENCH_SECONDS (3), BENCH_ROUNDS (3), BENCH_CONCURRENCY (1,8,32,128), BENCH_CONVERSATIONS (10000),
-// BENCH_PROFILE=1 (CPU profile of the bot at 32 concurrent), BENCH_BUILD=0 (reuse dist/), BENCH_ONLY=nlu,startup,turns,memory,profile.
+// BENCH_PROFILE=1 (CPU profile of the bot at 32 concurrent), BENCH_BUILD=0 (reuse dist/),
+// BENCH_ONLY=nlu,startup,turns,layers,memory,profile.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,13 +18,14 @@ import { measureStartup } from './startup';
 import { startServers } from './servers';
 import { measureTurns, type TurnsRow } from './turns';
 import { profileBot } from './profile-run';
+import { measureLayers } from './layers';
 
 const env = (name: string, fallback: string): string => process.env[name] || fallback;
 const SECONDS = Number(env('BENCH_SECONDS', '3'));
 const ROUNDS = Number(env('BENCH_ROUNDS', '3'));
 const CONCURRENCY = env('BENCH_CONCURRENCY', '1,8,32,128').split(',').map(Number);
 const CONVERSATIONS = Number(env('BENCH_CONVERSATIONS', '10000'));
-const ONLY = new Set(env('BENCH_ONLY', 'nlu,startup,turns,memory').split(','));
+const ONLY = new Set(env('BENCH_ONLY', 'nlu,startup,turns,layers,memory').split(','));
 const KNOWLEDGE_DIR = path.join(ROOT, 'knowledge');
 const progress = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
@@ -79,6 +81,10 @@ async function main(): Promise<void> {
     }
     if (ONLY.has('profile') || process.env.BENCH_PROFILE === '1') {
       results.profile = await profileBot({ workDir, knowledgeDir: KNOWLEDGE_DIR, sink, seconds: SECONDS * 2, progress });
+    }
+    if (ONLY.has('layers')) {
+      progress('layers: CPU per turn of the engine and the conversation service, in process');
+      results.layers = await measureLayers(KNOWLEDGE_DIR, workDir);
     }
     if (ONLY.has('memory')) {
       progress(`memory: idle, then ${CONVERSATIONS} conversations`);

@@ -61,6 +61,9 @@ export function createHandoffDesk(deps: DeskDeps): HandoffDesk {
 
   return {
     async isWithAgent(conversationKey) {
+      // Only an agent at the inbox takes a conversation. Without the inbox nobody can answer the user, so the bot
+      // does (also for a conversation left taken when the inbox was switched off) and no turn reads the record.
+      if (!deps.inbox) return false;
       return (await records.get(conversationKey))?.state === 'active';
     },
 

@@ -91,6 +91,16 @@ describe('handoff desk', () => {
     await expect(h.inbox.get(alice, 'webchat:dl_1')).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('lets the bot answer again once the inbox is switched off, even in a conversation an agent had taken', async () => {
+    await handoffWith().desk.open(samplePacket(), webchat);
+    await handoffWith().inbox.take(alice, 'webchat:dl_1');
+    const withoutInbox = handoffWith({});
+    const reads = jest.spyOn(store.storage, 'read');
+    expect(await withoutInbox.desk.isWithAgent('webchat:dl_1')).toBe(false);
+    expect(reads).not.toHaveBeenCalled(); // nothing to ask the store on every turn
+    expect(await handoffWith().desk.isWithAgent('webchat:dl_1')).toBe(true);
+  });
+
   it("keeps tenants apart: an agent of one tenant never sees another's conversations", async () => {
     const h = handoffWith();
     await h.desk.open(samplePacket({ id: 'p1' }), teams('contoso', 'a'));
