@@ -1,0 +1,47 @@
+// One Connector API client per (bot app id, audience, serviceUrl), kept between turns. CloudAdapter builds a new
+// ConnectorClient for every incoming activity and every proactive message (an HTTP pipeline of a dozen policies and
+// the credentials), which `npm run bench` measured at about a tenth of an echo bot's turn. The clients hold no turn
+// state, and the credentials cache and refresh their own tokens, as the older BotFrameworkAdapter's per-serviceUrl
+// client cache relied on too. Bounded, so a stream of unknown serviceUrls cannot grow it.
+import { JwtTokenValidation, type BotFrameworkAuthentication, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
+
+export const CONNECTOR_CACHE_SIZE = 256;
+
+type ClaimsIdentity = Parameters<BotFrameworkAuthentication['createConnectorFactory']>[0];
+
+/** A least-recently-used map of client promises; a failed creation is forgotten, so the next turn tries again. */
+function createClientCache(size: number) {
+  const clients = new Map<string, Promise<ConnectorClient>>();
+  return (key: string, create: () => Promise<ConnectorClient>): Promise<ConnectorClient> => {
+    const cached = clients.get(key);
+    if (cached) {
+      clients.delete(key);
+      clients.set(key, cached); // most recently used last
+      return cached;
+    }
+    const created = create();
+    clients.set(key, created);
+    created.catch(() => clients.get(key) === created && clients.delete(key));
+    if (clients.size > size) clients.delete(clients.keys().next().value as string);
+    return created;
+  };
+}
+
+export function withConnectorCache<T extends BotFrameworkAuthentication>(auth: T, size = CONNECTOR_CACHE_SIZE): T {
+  const cache = createClientCache(size);
+  const cached = (factory: ConnectorFactory, identity: ClaimsIdentity | undefined): ConnectorFactory => {
+    const appId = identity ? JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '' : '';
+    return {
+      create: (serviceUrl: string, audience?: string) => cache(`${appId}\n${audience ?? ''}\n${serviceUrl}`, () => factory.create(serviceUrl, audience)),
+    } as ConnectorFactory;
+  };
+  const overrides: Pick<BotFrameworkAuthentication, 'authenticateRequest' | 'createConnectorFactory'> = {
+    authenticateRequest: async (activity, authHeader) => {
+      const result = await auth.authenticateRequest(activity, authHeader);
+      // Streaming requests bring no factory (CloudAdapter supplies its own then).
+      return result.connectorFactory ? { ...result, connectorFactory: cached(result.connectorFactory, result.claimsIdentity) } : result;
+    },
+    createConnectorFactory: (identity) => cached(auth.createConnectorFactory(identity), identity),
+  };
+  return Object.assign(Object.create(auth) as T, overrides);
+}
