@@ -147,4 +147,9 @@ export interface HandoffDesk {
   relayFromUser(conversationKey: string, entry: TranscriptEntry): Promise<void>;
   /** Opens a handoff from the packet: queue it for agents, enqueue tickets and hub events. Idempotent by packet id. */
   open(packet: HandoffPacket, address: ConversationAddress): Promise<void>;
+  /**
+   * The user went back to the bot while waiting (start over, carry on): a handoff no agent has taken yet is closed,
+   * so nobody takes it later and silences the bot. One an agent already has stays theirs.
+   */
+  cancel(conversationKey: string): Promise<void>;
 }

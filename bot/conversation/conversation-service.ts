@@ -128,7 +128,7 @@ export function createConversationService(options: ConversationServiceOptions): 
     }
     if (decision.kind === 'bot') {
       // The handoff from the record just written (pending-handoff.ts: retried, never lost); the other effects as usual.
-      if (decision.result.effects.some((e) => e.type !== 'handoff')) await runEffects({ unrecognized, logger: log(), metrics }, request, decision.result);
+      if (decision.result.effects.some((e) => e.type !== 'handoff')) await runEffects({ unrecognized, logger: log(), metrics, desk }, request, decision.result);
       if (decision.next.pendingHandoff) await openHandoff(decision.next.pendingHandoff);
       if (metrics) recordTurnResult(metrics, channel, decision.result, decision.input.kind === 'message' || decision.input.kind === 'pick_up');
     }

@@ -1,16 +1,18 @@
-// Carries out the engine's effects after the turn is saved: log an unrecognized message, a resolution, a cancel.
+// Carries out the engine's effects after the turn is saved: log an unrecognized message, a resolution; cancel a
+// handoff the user left while waiting.
 // The handoff is not here: it travels in the session record and is opened from there (pending-handoff.ts).
 // An effect that fails is logged and counted; it never turns the user's answer into an error.
 import type { Effect, TurnResult } from '../../dialogs';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
-import type { TurnRequest } from '../ports';
+import type { HandoffDesk, TurnRequest } from '../ports';
 import type { UnrecognizedSink } from './unrecognized';
 
 export interface EffectDeps {
   readonly unrecognized: UnrecognizedSink;
   readonly logger: Logger;
   readonly metrics?: Metrics;
+  readonly desk: Pick<HandoffDesk, 'cancel'>;
 }
 
 async function runEffect(deps: EffectDeps, effect: Effect, request: TurnRequest): Promise<void> {
@@ -31,8 +33,7 @@ async function runEffect(deps: EffectDeps, effect: Effect, request: TurnRequest)
       deps.logger.info({ flow: effect.flowId, step: effect.stepId }, 'conversation resolved');
       return;
     case 'cancel_handoff':
-      // The desk port has no cancel yet; the handoff side reads the session status when it claims the item.
-      deps.logger.info('handoff cancelled by the user');
+      await deps.desk.cancel(address.conversationKey);
       return;
   }
 }

@@ -10,6 +10,9 @@ export function createLoggingDesk(logger: Logger): HandoffDesk {
     async relayFromUser(conversationKey) {
       logger.warn({ conversation: conversationKey }, 'handoff desk: no desk configured to relay a user message');
     },
+    async cancel(conversationKey) {
+      logger.info({ conversation: conversationKey }, 'handoff desk: no desk configured; cancel logged only');
+    },
     async open(packet, address) {
       logger.info(
         { conversation: address.conversationKey, channel: address.channel, handoff: packet.id, reason: packet.reason, steps: packet.steps.length },

@@ -73,6 +73,19 @@ export function createHandoffDesk(deps: DeskDeps): HandoffDesk {
       await publishInboxEvent(deps.bus, { type: 'message', conversationKey, ...(record?.tenant ? { tenant: record.tenant } : {}), entry: said });
     },
 
+    async cancel(conversationKey) {
+      const at = deps.now();
+      let cancelled = false;
+      const record = await records.update(conversationKey, (current) => {
+        cancelled = current?.state === 'queued';
+        return cancelled && current ? { ...current, state: 'closed', closedAt: at, closedBy: 'user' } : undefined;
+      });
+      if (!cancelled || !record) return;
+      await publishInboxEvent(deps.bus, { type: 'queue', conversationKey, ...(record.tenant ? { tenant: record.tenant } : {}) });
+      // A ticket already sent stays with the help desk: the connectors can open tickets, not withdraw them.
+      logger.info({ conversation: conversationKey, handoff: record.id, tickets: deps.tickets }, 'handoff cancelled by the user');
+    },
+
     async open(packet: HandoffPacket, address: ConversationAddress) {
       const key = address.conversationKey;
       const safe = deps.redact ? redactPacket(packet, deps.redact) : packet;

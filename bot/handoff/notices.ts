@@ -37,6 +37,8 @@ export function createNoticeHandler(deps: NoticeDeps): OutboxHandler {
     // Overtaken by events (an agent took it; the agent already left): a later notice says what is true now.
     if (notice.status === 'queued' && record.state !== 'queued') return;
     if (notice.status === 'agent_joined' && record.state !== 'active') return;
+    // The user went back to the bot before this was sent: news of a handoff they left would only confuse.
+    if (record.closedBy === 'user') return;
     const position = notice.status === 'queued' ? queuePosition(await deps.records.listOpen(), key) : undefined;
     // The user's own turn (which asked for a person) is answered first.
     await deps.tracker?.idle(key);

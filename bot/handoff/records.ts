@@ -29,7 +29,7 @@ export interface HandoffRecord {
   readonly agent?: AgentRef;
   readonly takenAt?: number;
   readonly closedAt?: number;
-  readonly closedBy?: 'agent' | 'hand_back' | 'hub';
+  readonly closedBy?: 'agent' | 'hand_back' | 'hub' | 'user';
   /** What a Bot Framework hub said about it (handoff.status), when one is in play. */
   readonly hub?: 'accepted' | 'failed' | 'completed';
 }

@@ -91,6 +91,23 @@ describe('handoff desk', () => {
     await expect(h.inbox.get(alice, 'webchat:dl_1')).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('closes a queued handoff the user cancelled: gone from the queue, nobody can take it; a taken one stays', async () => {
+    const h = handoffWith();
+    await h.desk.open(samplePacket(), webchat);
+    await h.desk.open(samplePacket({ id: 'handoff:webchat:dl_2:3', conversation: 'webchat:dl_2' }), { ...webchat, conversationKey: 'webchat:dl_2' });
+    await h.inbox.take(alice, 'webchat:dl_2');
+    const events: InboxEvent[] = [];
+    await store.bus.subscribe(INBOX_TOPIC, (message) => void events.push(parseInboxEvent(message) as InboxEvent));
+    await h.desk.cancel('webchat:dl_1');
+    await h.desk.cancel('webchat:dl_2');
+    await h.desk.cancel('webchat:nobody');
+    expect((await h.records.get('webchat:dl_1'))).toMatchObject({ state: 'closed', closedBy: 'user', closedAt: clock.now() });
+    expect((await h.inbox.list(alice)).map((r) => [r.record.conversationKey, r.record.state])).toEqual([['webchat:dl_2', 'active']]);
+    await expect(h.inbox.take({ id: 'carol', name: 'Carol' }, 'webchat:dl_1')).rejects.toMatchObject({ code: 'not_found' });
+    expect(await h.desk.isWithAgent('webchat:dl_1')).toBe(false);
+    expect(events).toEqual([{ type: 'queue', conversationKey: 'webchat:dl_1' }]);
+  });
+
   it('lets the bot answer again once the inbox is switched off, even in a conversation an agent had taken', async () => {
     await handoffWith().desk.open(samplePacket(), webchat);
     await handoffWith().inbox.take(alice, 'webchat:dl_1');

@@ -6,16 +6,22 @@ export interface FakeDesk extends HandoffDesk {
   readonly relayed: { conversationKey: string; entry: TranscriptEntry }[];
   /** Conversation keys an agent currently has. */
   readonly withAgent: Set<string>;
+  readonly cancelled: string[];
 }
 
 export function createFakeDesk(): FakeDesk {
   const opened: FakeDesk['opened'] = [];
   const relayed: FakeDesk['relayed'] = [];
   const withAgent = new Set<string>();
+  const cancelled: string[] = [];
   return {
     opened,
     relayed,
     withAgent,
+    cancelled,
+    async cancel(conversationKey) {
+      cancelled.push(conversationKey);
+    },
     async isWithAgent(key) {
       return withAgent.has(key);
     },

@@ -1,6 +1,6 @@
 // A tiny scripted Engine for edge tests (no knowledge, no NLU): predictable replies and effects by keyword.
 //   conversation_start → "welcome" with 3 choices · "start" → a step + did-it-fix question (in_flow)
-//   action yes → resolved · "human" → handoff effect · "??" → unrecognized · "boom" → throws · pick_up → "pick_up"
+//   action yes → resolved · "human" → handoff effect · "start over" → cancel_handoff when handed off · "??" → unrecognized · "boom" → throws · pick_up → "pick_up"
 //   "count" → "turns: <n>" (to see a session survive) · anything else → "echo: <text>" (presses echo their value)
 import type { Engine, Knowledge, Session, TurnInput, TurnResult } from '../../dialogs';
 import type { Brain } from '../../bot/brain';
@@ -42,6 +42,10 @@ export function createFakeEngine(): FakeEngine {
     if (text === 'human') {
       const story = { reason: 'user_asked' as const, flowId: 'flow', steps: session.steps, facts: { region: 'US' }, lastUserWords: text, summary: ['Restart: not fixed'] };
       return result({ ...session, status: 'handoff' }, [{ kind: 'handoff', text: 'handing over' }], [{ type: 'handoff', story }], 'human');
+    }
+    if (text === 'start over') {
+      const effects: TurnResult['effects'] = session.status === 'handoff' ? [{ type: 'cancel_handoff' }] : [];
+      return result({ ...session, status: 'idle' }, [{ kind: 'text', text: 'started over' }], effects, 'start_over');
     }
     if (text === 'count') return result(session, [{ kind: 'text', text: `turns: ${session.turns}` }]);
     if (text === '??') return result(session, [{ kind: 'text', text: 'fallback' }], [{ type: 'unrecognized', text, ranking: [{ intent: 'x', confidence: 0.1 }] }], 'fallback');

@@ -26,6 +26,15 @@ describe('createConversationService effects', () => {
     expect(packet.transcript.map((l) => l.text)).toContain('human');
   });
 
+  it('cancels the handoff when the user goes back to the bot while waiting, and only then', async () => {
+    const { service, desk } = setup();
+    await service.handle(request({ text: 'start over' }));
+    expect(desk.cancelled).toEqual([]);
+    await service.handle(request({ text: 'human' }));
+    await service.handle(request({ text: 'start over' }));
+    expect(desk.cancelled).toEqual([KEY]);
+  });
+
   it('relays user messages to the agent who has the conversation, with no bot reply', async () => {
     const { service, desk, engine } = setup();
     await service.handle(request({ text: 'start' }));
