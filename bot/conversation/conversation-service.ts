@@ -9,7 +9,7 @@ import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
 import { createLoggingDesk } from './logging-desk';
-import { createHandoffOpener, settlePendingHandoff } from './pending-handoff';
+import { createHandoffOpener } from './pending-handoff';
 import { loadRecord, mayBeWithAgent, recordChanges, rememberActivity, saveRecord, type SessionRecord } from './session-record';
 import { appendLines, botLine, transcriptKey, userLine, type Redact } from './transcript';
 import { decideTurn, type TurnDecision } from './turn-plan';
@@ -47,7 +47,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   const ttl = options.sessionTtlMinutes ?? 60;
   const maxAttempts = Math.max(1, options.maxWriteAttempts ?? 5);
   const queue = createKeyedQueue();
-  const openHandoff = createHandoffOpener({ logs: store.logs, desk, logger });
+  const handoffs = createHandoffOpener({ logs: store.logs, desk, logger });
 
   async function counted<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -77,7 +77,7 @@ export function createConversationService(options: ConversationServiceOptions): 
       const loaded = await counted('session.read', () => loadRecord(store.storage, key));
       const { eTag } = loaded;
       // The previous turn's handoff, if that turn was cut short after its write (crash, outage), is opened first.
-      const record = await counted('handoff.open', () => settlePendingHandoff({ logs: store.logs, desk }, loaded.record));
+      const record = await counted('handoff.open', () => handoffs.settle(loaded.record));
       if (withAgent === undefined && request.input.kind === 'message' && mayBeWithAgent(record)) {
         withAgent = await counted('handoff.read', () => desk.isWithAgent(key));
       }
@@ -129,7 +129,7 @@ export function createConversationService(options: ConversationServiceOptions): 
     if (decision.kind === 'bot') {
       // The handoff from the record just written (pending-handoff.ts: retried, never lost); the other effects as usual.
       if (decision.result.effects.some((e) => e.type !== 'handoff')) await runEffects({ unrecognized, logger: log(), metrics, desk }, request, decision.result);
-      if (decision.next.pendingHandoff) await openHandoff(decision.next.pendingHandoff);
+      if (decision.next.pendingHandoff) await handoffs.open(decision.next.pendingHandoff);
       if (metrics) recordTurnResult(metrics, channel, decision.result, decision.input.kind === 'message' || decision.input.kind === 'pick_up');
     }
     const handledBy = decision.kind === 'bot' || decision.kind === 'silent' ? 'bot' : decision.kind;

@@ -36,31 +36,45 @@ async function openPending(deps: Deps, pending: PendingHandoff): Promise<void> {
   await deps.desk.open(buildHandoffPacket({ ...pending, transcript }), pending.address);
 }
 
-/** Opens the record's pending handoff (again) and returns the record without it; a failure fails the turn. */
-export async function settlePendingHandoff(deps: Deps, record: SessionRecord): Promise<SessionRecord> {
-  const pending = record.pendingHandoff;
-  if (!pending) return record;
-  await openPending(deps, pending);
-  const settled: SessionRecord = { ...record };
-  delete (settled as { pendingHandoff?: PendingHandoff }).pendingHandoff;
-  return settled;
-}
-
 /** Background retries of a failed open: doubling from half a second to half a minute, for about ten minutes. */
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 30_000;
 const RETRY_TRIES = 25;
 
-/**
- * Opens a turn's handoff right after its session was written. A failure (the store went away in between) does not
- * fail the turn, whose answer stands: the open is retried in the background; the record's pendingHandoff covers a crash.
- */
-export function createHandoffOpener(deps: Deps & { readonly logger: Logger }): (pending: PendingHandoff) => Promise<void> {
+/** How many opened packet ids a process remembers (a few bytes each). */
+const REMEMBERED_OPENS = 10_000;
+
+export interface HandoffOpener {
+  /**
+   * Opens a turn's handoff right after its session was written. A failure (the store went away in between) does not
+   * fail the turn, whose answer stands: it is retried in the background; the record's pendingHandoff covers a crash.
+   */
+  open(pending: PendingHandoff): Promise<void>;
+  /**
+   * The record without its pending handoff, opened first unless this process already opened it completely (the
+   * record still carries it until the conversation's next write). A failure fails the turn, to be tried again.
+   */
+  settle(record: SessionRecord): Promise<SessionRecord>;
+}
+
+export function createHandoffOpener(deps: Deps & { readonly logger: Logger }): HandoffOpener {
   const id = (pending: PendingHandoff): string => handoffPacketId(pending.address.conversationKey, pending.turn);
+  // Packet ids opened to the end by this process, oldest first. Without it every handoff was opened a second time
+  // by the next turn (idempotent, but a transcript read, the desk's writes and a log line). A restart forgets them:
+  // the next turn then opens again, which is safe.
+  const opened = new Set<string>();
+  const remember = (pending: PendingHandoff): void => {
+    opened.add(id(pending));
+    if (opened.size > REMEMBERED_OPENS) opened.delete(opened.values().next().value as string);
+  };
+  const openAndRemember = async (pending: PendingHandoff): Promise<void> => {
+    await openPending(deps, pending);
+    remember(pending);
+  };
   const retry = (pending: PendingHandoff, tries: number): void => {
     const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (tries - 1));
     setTimeout(() => {
-      openPending(deps, pending).then(
+      openAndRemember(pending).then(
         () => deps.logger.info({ handoff: id(pending), tries }, 'handoff opened on a later try'),
         (err: unknown) => {
           if (tries < RETRY_TRIES) return retry(pending, tries + 1);
@@ -69,12 +83,22 @@ export function createHandoffOpener(deps: Deps & { readonly logger: Logger }): (
       );
     }, delay).unref();
   };
-  return async (pending) => {
-    try {
-      await openPending(deps, pending);
-    } catch (err) {
-      deps.logger.warn({ err, handoff: id(pending) }, 'handoff could not be opened; retrying in the background');
-      retry(pending, 1);
-    }
+  return {
+    async open(pending) {
+      try {
+        await openAndRemember(pending);
+      } catch (err) {
+        deps.logger.warn({ err, handoff: id(pending) }, 'handoff could not be opened; retrying in the background');
+        retry(pending, 1);
+      }
+    },
+    async settle(record) {
+      const pending = record.pendingHandoff;
+      if (!pending) return record;
+      if (!opened.has(id(pending))) await openAndRemember(pending);
+      const settled: SessionRecord = { ...record };
+      delete (settled as { pendingHandoff?: PendingHandoff }).pendingHandoff;
+      return settled;
+    },
   };
 }

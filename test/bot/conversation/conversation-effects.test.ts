@@ -26,6 +26,16 @@ describe('createConversationService effects', () => {
     expect(packet.transcript.map((l) => l.text)).toContain('human');
   });
 
+  it('opens a handoff once: the next turn does not open it again when this process already did', async () => {
+    const { service, desk } = setup();
+    const open = jest.spyOn(desk, 'open');
+    await service.handle(request({ text: 'start' }));
+    await service.handle(request({ text: 'human' }));
+    await service.handle(request({ text: 'count' }));
+    await service.handle(request({ text: 'count' }));
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
   it('cancels the handoff when the user goes back to the bot while waiting, and only then', async () => {
     const { service, desk } = setup();
     await service.handle(request({ text: 'start over' }));
