@@ -9,15 +9,18 @@ const light = (text: string) => text.normalize('NFKC').replace(/[\u2018\u2019\u2
 
 interface Synonym {
   readonly value: string;
+  readonly rawPhrase: string;
   readonly raw: RegExp;
+  readonly normalizedPhrase: string;
   readonly normalized: RegExp | undefined;
   readonly length: number;
 }
 
 export type EntityExtractor = (text: string) => Readonly<Record<string, string>>;
 
-function wholeWord(phrase: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(phrase)}(?![\\p{L}\\p{N}])`, 'iu');
+/** Any of the phrases as whole words (an alternation backtracks through every phrase at each position). */
+function wholeWords(phrases: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 function compileValues(values: Readonly<Record<string, readonly string[]>>): Synonym[] {
@@ -27,7 +30,8 @@ function compileValues(values: Readonly<Record<string, readonly string[]>>): Syn
       // The normalised form also matches "wi fi" for "wi-fi" or "couldnt" for "couldn't"; a synonym with other symbols
       // ("icloud+") would lose its meaning in normalisation, so it is matched as written only.
       const normalized = /^[\p{L}\p{N}\s'’-]+$/u.test(synonym) ? normalizeText(synonym) : '';
-      out.push({ value, raw: wholeWord(light(synonym).toLowerCase()), normalized: normalized ? wholeWord(normalized) : undefined, length: synonym.length });
+      const rawPhrase = light(synonym).toLowerCase();
+      out.push({ value, rawPhrase, raw: wholeWords([rawPhrase]), normalizedPhrase: normalized, normalized: normalized ? wholeWords([normalized]) : undefined, length: synonym.length });
     }
   }
   // The longest synonym wins: "icloud storage is full" says more than "icloud".
@@ -51,17 +55,25 @@ export function factEntities(found: Readonly<Record<string, string>>, defs: read
 }
 
 export function createEntityExtractor(defs: readonly EntityDef[]): EntityExtractor {
-  const compiled = defs.map((def) => ({
-    name: def.name,
-    synonyms: compileValues(def.values ?? {}),
-    patterns: (def.patterns ?? []).map((p) => new RegExp(p, 'iu')),
-  }));
+  const compiled = defs.map((def) => {
+    const synonyms = compileValues(def.values ?? {});
+    const normalizedPhrases = synonyms.map((s) => s.normalizedPhrase).filter((p) => p !== '');
+    return {
+      name: def.name,
+      synonyms,
+      // One test for "does any synonym occur at all?": most messages name nothing of most entities.
+      anyRaw: synonyms.length > 0 ? wholeWords(synonyms.map((s) => s.rawPhrase)) : undefined,
+      anyNormalized: normalizedPhrases.length > 0 ? wholeWords(normalizedPhrases) : undefined,
+      patterns: (def.patterns ?? []).map((p) => new RegExp(p, 'iu')),
+    };
+  });
   return (text) => {
     const raw = light(text);
     const normalized = normalizeText(text);
     const found: Record<string, string> = {};
     for (const entity of compiled) {
-      const synonym = entity.synonyms.find((s) => s.raw.test(raw) || (s.normalized?.test(normalized) ?? false));
+      const named = (entity.anyRaw?.test(raw) ?? false) || (entity.anyNormalized?.test(normalized) ?? false);
+      const synonym = named ? entity.synonyms.find((s) => s.raw.test(raw) || (s.normalized?.test(normalized) ?? false)) : undefined;
       if (synonym) {
         found[entity.name] = synonym.value;
         continue;
