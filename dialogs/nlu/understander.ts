@@ -9,6 +9,11 @@ import { OUT_OF_SCOPE_LABEL } from './thresholds';
 import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
 import { normalizeExample } from '../content/check-intents';
 
+/** Where a sentence ends: . ! ? (or a line break) followed by space. */
+const SENTENCE_END = /(?<=[.!?])\s+|\n+/u;
+/** Sentences looked at one by one, at most (a pasted essay is not read to its end). */
+const MAX_SENTENCES = 6;
+
 /** What is cached between runs: the trained classifier and the knowledge it was trained on. */
 export interface UnderstanderModel {
   readonly version: 1;
@@ -64,11 +69,28 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   // The intents that are problems (flow triggers and steps): the ones another product's problem can look like.
   // Commands and answers ("thanks", "talk to a person", "no") mean the same whatever product is named.
   const topics = new Set(knowledge.flows.flatMap((flow) => [...flow.triggers, ...flow.steps.flatMap((s) => s.intents)]));
+  /**
+   * A message of several sentences that is not understood as a whole ("Hello, I'm having trouble with my iPhone
+   * backup. It started failing a few days ago and …"): the sentence that names a problem most surely decides.
+   * Averaged over every sentence, the words that matter are too diluted to pass the threshold. Only problems: one
+   * sentence's "later" or "no" would make a goodbye or an answer of a message that is neither.
+   */
+  function clearestSentence(text: string, whole: Decision): Decision {
+    const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s)).slice(0, MAX_SENTENCES);
+    if (sentences.length < 2) return whole;
+    const sure = sentences
+      .map((sentence) => decide(classifier.rank(sentence, size + 1), thresholds))
+      .filter((d) => topics.has(d.intent) && !d.ambiguous)
+      .sort((a, b) => b.confidence - a.confidence);
+    return sure[0] ?? whole;
+  }
+
   return {
     model,
     classify(text: string): Classification {
       const entities = extract(text);
-      const decided = asWritten(decide(classifier.rank(text, size + 1), thresholds), written.get(normalizeExample(text)));
+      const whole = asWritten(decide(classifier.rank(text, size + 1), thresholds), written.get(normalizeExample(text)));
+      const decided = whole.intent === 'unknown' && !whole.ambiguous ? clearestSentence(text, whole) : whole;
       // Another product named, nothing of ours: whatever problem of ours its words resemble, it is not ours to answer.
       const outside = decided.intent === 'unknown' || topics.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
       const decision: Decision = outside ? { intent: 'unknown', confidence: decided.confidence, ranking: decided.ranking } : decided;

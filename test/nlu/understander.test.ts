@@ -84,6 +84,14 @@ describe('scope entities (another product named, nothing of ours)', () => {
     expect(gated.classify('hello android').intent).toBe('greeting');
   });
 
+  it('reads a message of several sentences by its clearest problem sentence when the whole is unclear', () => {
+    const story = 'Hello there, I hope you are well today. I have been trying to sort this out for a long time now, it is a real pain and I do not know what else to do. The wifi keeps dropping.';
+    expect(gated.classify(story)).toMatchObject({ intent: 'wifi_problem' });
+    // Only problems: a greeting or a goodbye in one sentence does not decide a message that is neither.
+    expect(gated.classify('The weather is nice. See you later.').intent).toBe('unknown');
+    expect(gated.classify('Good morning. I was on holiday last week and came back to find things broken.').intent).toBe('unknown');
+  });
+
   it('marks nothing when no entity has a scope', () => {
     expect(understander.classify('my google drive storage is full').outside).toBeUndefined();
   });
