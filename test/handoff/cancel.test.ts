@@ -2,36 +2,20 @@
 // agents' queue, so nobody takes it later and silences the bot, and the news of the handoff they left is not sent.
 // The ticket already made stays with the help desk (connectors open tickets; they cannot withdraw them).
 import { createBfConversation } from '../support/bf-conversation';
-import { startServiceUrlSink, type ServiceUrlSink } from '../support/service-url-sink';
-import { removeDataDir } from '../support/start-bot';
 import { createAgentClient } from '../agent/support/agent-client';
 import { withTranscript } from './support/bf-turns';
-import { createButtonsBrain } from './support/buttons-brain';
 import { createTestClock } from './support/clock';
-import { startHandoffBot, type HandoffBot } from './support/handoff-bot';
-import { startHelpdeskRecorder, type HelpdeskRecorder } from './support/helpdesk-recorder';
+import { useHandoffWorld } from './support/handoff-world';
 
-let sink: ServiceUrlSink;
-let recorder: HelpdeskRecorder;
-let bot: HandoffBot;
 const clock = createTestClock('2026-03-01T12:00:00Z');
-
-beforeAll(async () => {
-  [sink, recorder] = await Promise.all([startServiceUrlSink(), startHelpdeskRecorder()]);
-  bot = await startHandoffBot({
-    brain: createButtonsBrain(),
-    now: clock.now,
-    env: { AGENT_TOKEN: 'tok', HELPDESK_KIND: 'webhook', HELPDESK_URL: recorder.url, HELPDESK_SECRET: 's', HANDOFF_BF_EVENTS: 'false' },
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await removeDataDir(bot.dataDir);
-  await Promise.all([sink.close(), recorder.close()]);
+const world = useHandoffWorld({
+  now: clock.now,
+  env: (helpdesk) => ({ AGENT_TOKEN: 'tok', HELPDESK_KIND: 'webhook', HELPDESK_URL: helpdesk, HELPDESK_SECRET: 's', HANDOFF_BF_EVENTS: 'false' }),
 });
 
 describe('a handoff the user leaves while waiting', () => {
   it('is closed: out of the queue, not takeable, no stale notice; the ticket stays made', async () => {
+    const { bot, sink, recorder } = world;
     const chat = createBfConversation(bot, sink, { locale: 'en-GB' });
     const key = `emulator:${chat.build.conversationId}`;
     await withTranscript(chat, async () => {

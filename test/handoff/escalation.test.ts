@@ -3,31 +3,15 @@
 import { createHmac } from 'node:crypto';
 import type { WebhookBody } from '../../bot/helpdesk';
 import { createBfConversation } from '../support/bf-conversation';
-import { startServiceUrlSink, type ServiceUrlSink } from '../support/service-url-sink';
-import { removeDataDir } from '../support/start-bot';
 import { failEveryStep, withTranscript } from './support/bf-turns';
-import { createButtonsBrain } from './support/buttons-brain';
-import { startHandoffBot, type HandoffBot } from './support/handoff-bot';
-import { startHelpdeskRecorder, type HelpdeskRecorder } from './support/helpdesk-recorder';
+import { useHandoffWorld } from './support/handoff-world';
 
 const SECRET = 'webhook-test-secret';
-const brain = createButtonsBrain();
-let sink: ServiceUrlSink;
-let recorder: HelpdeskRecorder;
-let bot: HandoffBot;
-
-beforeAll(async () => {
-  [sink, recorder] = await Promise.all([startServiceUrlSink(), startHelpdeskRecorder()]);
-  bot = await startHandoffBot({ brain, env: { HELPDESK_KIND: 'webhook', HELPDESK_URL: `${recorder.url}/hooks/bot`, HELPDESK_SECRET: SECRET } });
-});
-afterAll(async () => {
-  await bot.stop();
-  await removeDataDir(bot.dataDir);
-  await Promise.all([sink.close(), recorder.close()]);
-});
+const world = useHandoffWorld({ env: (helpdesk) => ({ HELPDESK_KIND: 'webhook', HELPDESK_URL: `${helpdesk}/hooks/bot`, HELPDESK_SECRET: SECRET }) });
 
 describe('escalation to the help desk', () => {
   it('answers with the GB contact and the summary, and delivers one signed ticket with the packet', async () => {
+    const { bot, sink, recorder } = world;
     const chat = createBfConversation(bot, sink, { locale: 'en-GB', user: { id: 'u-gb', name: 'Ada' } });
     await withTranscript(chat, async () => {
       await chat.join();

@@ -1,36 +1,20 @@
 // Outside business hours (a Sunday in London), with the inbox configured: the user is told honestly, with their
 // country's Apple Support contact; the ticket is still made; the inbox shows the request when an agent arrives.
 import { createBfConversation } from '../support/bf-conversation';
-import { startServiceUrlSink, type ServiceUrlSink } from '../support/service-url-sink';
-import { removeDataDir } from '../support/start-bot';
 import { createAgentClient } from '../agent/support/agent-client';
 import { withTranscript } from './support/bf-turns';
-import { createButtonsBrain } from './support/buttons-brain';
 import { createTestClock } from './support/clock';
-import { startHandoffBot, type HandoffBot } from './support/handoff-bot';
-import { startHelpdeskRecorder, type HelpdeskRecorder } from './support/helpdesk-recorder';
+import { useHandoffWorld } from './support/handoff-world';
 
-let sink: ServiceUrlSink;
-let recorder: HelpdeskRecorder;
-let bot: HandoffBot;
 const clock = createTestClock('2026-03-01T12:00:00Z'); // Sunday: the desk is closed
-
-beforeAll(async () => {
-  [sink, recorder] = await Promise.all([startServiceUrlSink(), startHelpdeskRecorder()]);
-  bot = await startHandoffBot({
-    brain: createButtonsBrain(),
-    now: clock.now,
-    env: { AGENT_TOKEN: 'tok', HELPDESK_KIND: 'webhook', HELPDESK_URL: recorder.url, HELPDESK_SECRET: 's', HANDOFF_BF_EVENTS: 'false' },
-  });
-});
-afterAll(async () => {
-  await bot.stop();
-  await removeDataDir(bot.dataDir);
-  await Promise.all([sink.close(), recorder.close()]);
+const world = useHandoffWorld({
+  now: clock.now,
+  env: (helpdesk) => ({ AGENT_TOKEN: 'tok', HELPDESK_KIND: 'webhook', HELPDESK_URL: helpdesk, HELPDESK_SECRET: 's', HANDOFF_BF_EVENTS: 'false' }),
 });
 
 describe('handoff outside business hours', () => {
   it('says nobody is available with the Apple Support contact, still makes the ticket, and queues it for later', async () => {
+    const { bot, sink, recorder } = world;
     const chat = createBfConversation(bot, sink, { locale: 'en-IE' });
     await withTranscript(chat, async () => {
       await chat.join();
