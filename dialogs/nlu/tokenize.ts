@@ -1,6 +1,6 @@
 // Tokenising and stemming on natural's submodules. Stop words are kept: "where are you from" must not vanish.
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers';
-import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { normalizeText } from './normalize';
 
 // Split on anything that is not a letter or digit in any script (natural's WordTokenizer knows only Latin and Cyrillic).
