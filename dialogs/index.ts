@@ -4,6 +4,7 @@ export * from './content/reply-ids';
 export {
   loadKnowledge,
   parseKnowledge,
+  normalizeExample,
   formatProblem,
   knowledgeJsonSchemas,
   type KnowledgeProblem,

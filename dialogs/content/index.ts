@@ -4,3 +4,4 @@ export { formatProblem, type KnowledgeProblem } from './problems';
 export type { KnowledgeFile } from './read-dir';
 export { knowledgeJsonSchemas } from './schema';
 export type { FileKind } from './kinds';
+export { normalizeExample } from './check-intents';

@@ -47,6 +47,12 @@ describe('held-out evaluation', () => {
     expect(report).toMatchObject({ inScope: 4, outOfScope: 2, right: 2, wrong: 1, notUnderstood: 1, offTopicKeptOut: 1 });
   });
 
+  it('counts apart the messages that are also training examples ("hiya"), and scores the rest on their own', () => {
+    expect(report.alsoTrainingExamples).toBe(1);
+    expect(report.unseen).toEqual({ inScope: 3, outOfScope: 2, right: 1, wrong: 1, notUnderstood: 1, offTopicKeptOut: 1 });
+    expect(formatHeldoutReport(report, 'm.yaml', 10)).toMatch(/1 of these are also written as training examples; on the other 3 in scope \/ 2 off-topic:\n {2}right 33\.3% {3}wrong 33\.3%/);
+  });
+
   it('scores intents like the pack eval: storage recall 1/3; greeting precision 1/2 (the joke)', () => {
     const by = Object.fromEntries(report.metrics.perLabel.map((s) => [s.label, s]));
     expect(by.storage_full?.recall).toBeCloseTo(1 / 3, 10);

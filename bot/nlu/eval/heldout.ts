@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Knowledge, Understander } from '../../../dialogs';
-import { OUT_OF_SCOPE_LABEL } from '../../../dialogs';
+import { normalizeExample, OUT_OF_SCOPE_LABEL } from '../../../dialogs';
 import { computeMetrics, type Metrics } from './metrics';
 
 const HeldoutFile = z.strictObject({
@@ -24,6 +24,16 @@ export interface HeldoutMiss {
   readonly decided: string;
 }
 
+/** The counts of a held-out run, over all its messages or over a subset. */
+export interface HeldoutCounts {
+  readonly inScope: number;
+  readonly outOfScope: number;
+  readonly right: number;
+  readonly wrong: number;
+  readonly notUnderstood: number;
+  readonly offTopicKeptOut: number;
+}
+
 export interface HeldoutReport {
   readonly inScope: number;
   readonly outOfScope: number;
@@ -36,6 +46,12 @@ export interface HeldoutReport {
   readonly offTopicKeptOut: number;
   readonly metrics: Metrics;
   readonly misses: readonly HeldoutMiss[];
+  /**
+   * Messages written exactly as a training example (compared as the loader compares examples): a blind writer hits
+   * "hi", "thanks" or "yes" too, and the bot decides those as written. The same counts over the rest are `unseen`.
+   */
+  readonly alsoTrainingExamples: number;
+  readonly unseen: HeldoutCounts;
 }
 
 /** Reads the held-out file; intents it names that the knowledge lacks are an error (a renamed intent must be followed). */
@@ -51,12 +67,13 @@ export function readHeldout(file: string, knowledge: Knowledge): HeldoutMessages
 const described = (c: ReturnType<Understander['classify']>): string =>
   c.ambiguous ? `did you mean: ${c.ambiguous[0].intent} / ${c.ambiguous[1].intent}` : c.intent;
 
-export function evaluateHeldout(understander: Understander, messages: HeldoutMessages, knowledge: Knowledge): HeldoutReport {
-  const judged = [
-    ...messages.inScope.map((m) => ({ ...m, c: understander.classify(m.text) })),
-    ...messages.outOfScope.map((text) => ({ text, intent: OUT_OF_SCOPE_LABEL, c: understander.classify(text) })),
-  ];
-  const predictions = judged.map(({ text, intent, c }) => ({ text, expected: intent, predicted: c.intent === 'unknown' ? OUT_OF_SCOPE_LABEL : c.intent }));
+interface Prediction {
+  readonly text: string;
+  readonly expected: string;
+  readonly predicted: string;
+}
+
+function countOf(predictions: readonly Prediction[]): HeldoutCounts {
   const inScope = predictions.filter((p) => p.expected !== OUT_OF_SCOPE_LABEL);
   const offTopic = predictions.filter((p) => p.expected === OUT_OF_SCOPE_LABEL);
   const right = inScope.filter((p) => p.predicted === p.expected).length;
@@ -68,8 +85,23 @@ export function evaluateHeldout(understander: Understander, messages: HeldoutMes
     wrong: inScope.length - right - notUnderstood,
     notUnderstood,
     offTopicKeptOut: offTopic.filter((p) => p.predicted === OUT_OF_SCOPE_LABEL).length,
+  };
+}
+
+export function evaluateHeldout(understander: Understander, messages: HeldoutMessages, knowledge: Knowledge): HeldoutReport {
+  const judged = [
+    ...messages.inScope.map((m) => ({ ...m, c: understander.classify(m.text) })),
+    ...messages.outOfScope.map((text) => ({ text, intent: OUT_OF_SCOPE_LABEL, c: understander.classify(text) })),
+  ];
+  const predictions: Prediction[] = judged.map(({ text, intent, c }) => ({ text, expected: intent, predicted: c.intent === 'unknown' ? OUT_OF_SCOPE_LABEL : c.intent }));
+  const examples = new Set([...knowledge.intents.flatMap((i) => i.examples), ...knowledge.outOfScope].map(normalizeExample));
+  const unseen = predictions.filter((p) => !examples.has(normalizeExample(p.text)));
+  return {
+    ...countOf(predictions),
     metrics: computeMetrics(predictions, knowledge.intents.map((i) => i.name)),
     misses: judged.filter((j, i) => predictions[i]?.predicted !== j.intent).map((j) => ({ text: j.text, expected: j.intent, decided: described(j.c) })),
+    alsoTrainingExamples: predictions.length - unseen.length,
+    unseen: countOf(unseen),
   };
 }
 
@@ -81,6 +113,8 @@ export function formatHeldoutReport(report: HeldoutReport, file: string, showMis
     '',
     `in scope answered with the right intent: ${pct(report.right, report.inScope)}   wrong intent: ${pct(report.wrong, report.inScope)}   not understood / asked: ${pct(report.notUnderstood, report.inScope)}`,
     `off-topic kept out: ${pct(report.offTopicKeptOut, report.outOfScope)}   macro-F1 (as the bot decides): ${report.metrics.macroF1.toFixed(3)}`,
+    `${report.alsoTrainingExamples} of these are also written as training examples; on the other ${report.unseen.inScope} in scope / ${report.unseen.outOfScope} off-topic:`,
+    `  right ${pct(report.unseen.right, report.unseen.inScope)}   wrong ${pct(report.unseen.wrong, report.unseen.inScope)}   not understood / asked ${pct(report.unseen.notUnderstood, report.unseen.inScope)}   off-topic kept out ${pct(report.unseen.offTopicKeptOut, report.unseen.outOfScope)}`,
     '',
     'intent          recall  precision  messages',
     '--------------  ------  ---------  --------',
