@@ -28,15 +28,6 @@ export interface HeldoutMiss {
 export interface HeldoutCounts {
   readonly inScope: number;
   readonly outOfScope: number;
-  readonly right: number;
-  readonly wrong: number;
-  readonly notUnderstood: number;
-  readonly offTopicKeptOut: number;
-}
-
-export interface HeldoutReport {
-  readonly inScope: number;
-  readonly outOfScope: number;
   /** In-scope messages answered with their own intent (a "Did you mean" that offers it first counts as wrong). */
   readonly right: number;
   /** In-scope messages answered with another intent: the costly mistake. */
@@ -44,6 +35,9 @@ export interface HeldoutReport {
   /** In-scope messages not understood or asked about ("Did you mean …?"): the bot asks again, nothing is skipped. */
   readonly notUnderstood: number;
   readonly offTopicKeptOut: number;
+}
+
+export interface HeldoutReport extends HeldoutCounts {
   readonly metrics: Metrics;
   readonly misses: readonly HeldoutMiss[];
   /**
