@@ -24,6 +24,7 @@ function echoBrain(): Brain {
       session: session ?? { version: 1, status: 'idle', steps: [], facts: {}, misses: 0, turns: 0 },
       replies: [{ kind: 'text', text: `echo: ${input.text ?? input.kind}` }],
       effects: [],
+      events: [],
       trace: { route: 'echo' },
     }),
   };

@@ -1,5 +1,5 @@
 // What a route sees of one turn (knowledge, session, what the user meant) and what it gives back.
-import type { Answer, Classification, Effect, IntentScore, Knowledge, Reply, Session, TurnInput } from './types';
+import type { Answer, Classification, Effect, IntentScore, Knowledge, Reply, Session, TurnEvent, TurnInput } from './types';
 import type { Say } from './replies';
 
 /** Global commands: they interrupt anything, and the flow can resume afterwards. */
@@ -37,6 +37,8 @@ export interface Outcome {
   readonly route?: string;
   /** Misunderstandings in a row after this turn; left out, an understood turn resets it to 0. */
   readonly misses?: number;
+  /** What happened that the turn's replies and session do not show by themselves (see events.ts). */
+  readonly events?: readonly TurnEvent[];
 }
 
 export interface TurnContext {

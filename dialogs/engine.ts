@@ -8,6 +8,7 @@ import { isReadable, labelIndex, understand } from './understand';
 import { factEntities } from './nlu/entities';
 import { pendingChoices } from './questions';
 import { routeMessage, routeTurn } from './router';
+import { turnEvents } from './events';
 
 export interface EngineOptions {
   readonly knowledge: Knowledge;
@@ -49,11 +50,15 @@ export function createEngine(options: EngineOptions): Engine {
     const typed = isReadable(u.text) ? { lastUserText: u.text.slice(0, MAX_KEPT_TEXT) } : {};
     const session: Session = { ...loaded, facts: { ...loaded.facts, ...factEntities(u.entities, knowledge.entities) }, ...typed };
     const outcome = routeTurn(context({ ...input, kind, now }, session, u));
+    const after: Session = { ...outcome.session, misses: outcome.misses ?? 0, turns: loaded.turns + 1, updatedAt: now };
+    const replies = oneQuestion(outcome.replies);
+    const effects = outcome.effects ?? [];
     return {
-      session: { ...outcome.session, misses: outcome.misses ?? 0, turns: loaded.turns + 1, updatedAt: now },
-      replies: oneQuestion(outcome.replies),
-      effects: outcome.effects ?? [],
-      trace: { intent: u.intent, confidence: u.confidence, route: outcome.route },
+      session: after,
+      replies,
+      effects,
+      trace: { intent: u.intent, confidence: u.confidence, route: outcome.route, language: 'en' },
+      events: turnEvents({ before: loaded, after, replies, effects, route: outcome.route, stated: outcome.events ?? [] }),
     };
   }
 
@@ -64,7 +69,7 @@ export function createEngine(options: EngineOptions): Engine {
     } catch {
       const session = isSessionValid(stored) ? stored : newSession(typeof input?.now === 'string' ? input.now : EPOCH);
       const apology: Reply = safeReply(knowledge, session.turns);
-      return { session, replies: [apology], effects: [], trace: { route: 'error' } };
+      return { session, replies: [apology], effects: [], trace: { route: 'error' }, events: [] };
     }
   }
 

@@ -182,8 +182,13 @@ export interface TurnInput {
   readonly kind: TurnKind;
   /** What the user typed (may be empty when a button was pressed). */
   readonly text?: string;
-  /** A button or card submit: an action token (see `ChoiceValue`), optionally bound to the step it was shown for. */
-  readonly action?: { readonly value: string; readonly stepId?: string };
+  /**
+   * A button or card submit: an action token (see `ChoiceValue`), optionally bound to the step it was shown for.
+   * A checklist's submit (`Reply.pick === 'many'`) carries the values of the boxes ticked in `picked`.
+   */
+  readonly action?: { readonly value: string; readonly stepId?: string; readonly picked?: readonly string[] };
+  /** Who can take over when the user asks for a person, as configured at the edge. Absent: nobody (no help desk). */
+  readonly handoff?: HandoffCapabilities;
   /** BCP-47 locale from the channel, e.g. en-GB; its region picks the support contact. */
   readonly locale?: string;
   /** ISO time, passed in so the engine stays pure. */
@@ -199,6 +204,17 @@ export interface TurnInput {
 }
 
 /**
+ * What "a person" means in this deployment, so the bot never promises one that does not exist:
+ * `tickets` (a help-desk connector makes a ticket), `live` (the agent inbox: an agent may take the chat),
+ * `hub` (a Bot Framework handoff hub such as Omnichannel takes the chat on this channel).
+ */
+export interface HandoffCapabilities {
+  readonly tickets: boolean;
+  readonly live: boolean;
+  readonly hub: boolean;
+}
+
+/**
  * Action tokens carried by choices: `yes`, `no`, `tried`, `human`, `restart`, `help`, `resume`,
  * `intent:<name>`, `step:<id>`, `region:<CC>`, `goodbye`.
  */
@@ -209,7 +225,7 @@ export interface Choice {
   readonly value: ChoiceValue;
 }
 
-export type ReplyKind = 'text' | 'step' | 'question' | 'escalation' | 'handoff' | 'summary';
+export type ReplyKind = 'text' | 'step' | 'question' | 'escalation' | 'handoff' | 'summary' | 'checklist';
 
 /** A channel-neutral reply. Renderers turn it into Bot Framework activities, Adaptive Cards, Block Kit or plain text. */
 export interface Reply {
@@ -222,6 +238,15 @@ export interface Reply {
   readonly stepId?: string;
   /** Copyable lines, e.g. the summary of what was tried. */
   readonly lines?: readonly string[];
+  /**
+   * `many`: the choices are boxes to tick (a multi-select card where the channel has one, else a numbered list the
+   * user answers by typing numbers), sent together by `submit`. Default: each choice is a button on its own.
+   */
+  readonly pick?: 'one' | 'many';
+  /** For `pick: 'many'`: the submit button; its action carries the ticked values in `picked`. */
+  readonly submit?: Choice;
+  /** A longer "show me how" text a channel may fold behind a button (the `detail` action shows it too). */
+  readonly detail?: string;
 }
 
 /** What the story of a conversation tells a human: built by the engine, completed by the edge. */
@@ -245,13 +270,46 @@ export interface TurnTrace {
   readonly intent?: string;
   readonly confidence?: number;
   readonly route: string;
+  /** The language the turn was answered in (BCP-47 primary subtag, e.g. `en`). */
+  readonly language?: string;
 }
+
+// ---------------------------------------------------------------- what happened, as data
+
+/** Why the conversation was sent on to a person or to Apple. */
+export type EscalationReason = 'asked_person' | 'all_fixes_failed' | 'repeated_misunderstanding' | 'asked_apple';
+
+/** Where it was sent: Apple Support's contact (given every time), a help-desk ticket, a live agent, a hub. */
+export type EscalationRoute = 'apple' | 'ticket' | 'live' | 'hub';
+
+/** How the user answered "did that fix it?" (or left the step for later). */
+export type StepAnswer = StepOutcome | 'later';
+
+/**
+ * One thing that happened in a turn, in words a report can count. The engine returns them with every turn; the edge
+ * stores them (analytics) without reading replies. They never hold what the user typed.
+ */
+export type TurnEvent =
+  | { readonly type: 'flow_started'; readonly flow: string }
+  | { readonly type: 'step_shown'; readonly flow: string; readonly step: string }
+  | { readonly type: 'step_answered'; readonly flow: string; readonly step: string; readonly answer: StepAnswer }
+  | { readonly type: 'resolved'; readonly flow: string; readonly step?: string }
+  | { readonly type: 'escalated'; readonly reason: EscalationReason; readonly routes: readonly EscalationRoute[]; readonly flow?: string; readonly step?: string }
+  | { readonly type: 'not_understood' }
+  | { readonly type: 'out_of_scope' }
+  | { readonly type: 'csat_asked' }
+  | { readonly type: 'csat'; readonly score: number }
+  | { readonly type: 'ended'; readonly how: 'goodbye' | 'start_over' };
+
+export type TurnEventType = TurnEvent['type'];
 
 export interface TurnResult {
   readonly session: Session;
   readonly replies: readonly Reply[];
   readonly effects: readonly Effect[];
   readonly trace: TurnTrace;
+  /** What happened this turn (flow started, step answered, escalated, not understood …), in order. */
+  readonly events: readonly TurnEvent[];
 }
 
 export interface Engine {

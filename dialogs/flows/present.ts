@@ -1,11 +1,12 @@
 // Moving through a flow: show a step and ask "did that fix it?", go on after a failed step, start a run, resolve.
-import type { Effect, Flow, FlowStep, Reply, Session } from '../types';
+import type { Effect, Flow, FlowStep, Reply, Session, TurnEvent } from '../types';
 import type { Outcome, TurnContext } from '../context';
 import type { StepRef } from './runner';
 import { askDidItFix } from '../questions';
 import { outcomeOf, recordStep, withoutPending } from '../session';
 import { firstStep, stepAfter, stepForError } from './runner';
 import { escalate } from './escalation';
+import { withEvents } from '../outcome';
 
 /** A step's instructions. `current` binds it to the step (a card's buttons); an answer to a side question is not bound. */
 export function stepReply(step: FlowStep, current: boolean): Reply {
@@ -57,8 +58,9 @@ export function startFlow(ctx: TurnContext, session: Session, flow: Flow, start?
   const hinted = start ?? stepForError(ctx.knowledge, fresh.facts.error_text, flow.id)?.step;
   const begin = hinted && flow.steps.includes(hinted) && !fresh.steps.some((r) => r.stepId === hinted.id) ? hinted : undefined;
   const walk = begin ? { step: begin, skipped: [] } : firstStep(flow, fresh);
-  if (walk.step) return { ...presentStep(ctx, fresh, { flow, step: walk.step }, lead, walk.skipped), route: 'flow:start' };
-  return escalate(ctx, { ...withSkipped(fresh, walk.skipped, ctx.input.now), status: 'in_flow' }, lead);
+  const started: TurnEvent = { type: 'flow_started', flow: flow.id };
+  if (walk.step) return withEvents({ ...presentStep(ctx, fresh, { flow, step: walk.step }, lead, walk.skipped), route: 'flow:start' }, [started], true);
+  return withEvents(escalate(ctx, { ...withSkipped(fresh, walk.skipped, ctx.input.now), status: 'in_flow' }, lead), [started], true);
 }
 
 /** Jumps to another step of the flow in progress (a symptom named with a "no"), else goes on as usual. */

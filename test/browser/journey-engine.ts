@@ -21,7 +21,7 @@ function stepReplies(index: number): Reply[] {
 
 function turn(previous: Session | undefined, input: TurnInput): TurnResult {
   const session: Session = { ...(previous ?? fresh()), turns: (previous?.turns ?? 0) + 1 };
-  const done = (s: Session, replies: Reply[]): TurnResult => ({ session: s, replies, effects: [], trace: { route: 'journey' } });
+  const done = (s: Session, replies: Reply[]): TurnResult => ({ session: s, replies, effects: [], trace: { route: 'journey' }, events: [] });
   const action = input.action?.value;
   const at = STEPS.findIndex((s) => s.stepId === session.stepId);
   if (input.kind === 'conversation_start') {

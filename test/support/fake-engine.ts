@@ -25,7 +25,7 @@ export function createFakeEngine(): FakeEngine {
     const text = input.text?.trim() ?? '';
     const action = input.action?.value;
     const result = (s: Session, replies: TurnResult['replies'], effects: TurnResult['effects'] = [], route = 'fake'): TurnResult => ({
-      session: s, replies, effects, trace: { route, intent: route },
+      session: s, replies, effects, trace: { route, intent: route }, events: [],
     });
     if (input.kind === 'conversation_start') return result(session, [{ kind: 'text', text: 'welcome', choices: yesNo.slice(0, 2) }], [], 'welcome');
     if (input.kind === 'pick_up') return result(session, [{ kind: 'question', text: `pick_up after: ${text}` }], [], 'pick_up');
