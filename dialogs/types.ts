@@ -245,8 +245,11 @@ export interface Reply {
   readonly pick?: 'one' | 'many';
   /** For `pick: 'many'`: the submit button; its action carries the ticked values in `picked`. */
   readonly submit?: Choice;
-  /** A longer "show me how" text a channel may fold behind a button (the `detail` action shows it too). */
-  readonly detail?: string;
+  /**
+   * A longer "show me how" text behind a button labelled `label`: a card folds it (Adaptive Card Action.ShowCard,
+   * Slack's button), plain text shows it after the instruction. The `detail` action token asks the engine for it too.
+   */
+  readonly detail?: { readonly label: string; readonly text: string };
 }
 
 /** What the story of a conversation tells a human: built by the engine, completed by the edge. */
