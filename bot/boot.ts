@@ -59,6 +59,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
     // Messages the bot did not understand, redacted, for `npm run nlu:review`.
     unrecognized: toUnrecognizedSink((entry) => recordUnrecognized(config.dataDir, entry)),
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
+    handoff: handoff.capabilities, // what "a person" means here: the engine never promises more
   });
   // Too many messages in one conversation: the `rate_limited` reply instead of a turn (bot/security/).
   // With REDIS_URL the counts are shared by every instance (bot/security/redis-counter.ts).

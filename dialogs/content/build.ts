@@ -45,6 +45,8 @@ function toEntities(source: FileOf<'entities'>): EntityDef[] {
     ...(entity.values && { values: entity.values }),
     ...(entity.patterns && { patterns: entity.patterns }),
     ...(entity.scope && { scope: entity.scope }),
+    ...(entity.labels && { labels: entity.labels }),
+    ...(entity.fact === false && { fact: false }),
   }));
 }
 
@@ -62,6 +64,8 @@ function toFlow(source: FileOf<'flow'>): Flow {
       intents: step.intents ?? [],
       ...(step.when && { when: step.when }),
       ...(step.next !== undefined && { next: step.next }),
+      ...(step.detail !== undefined && { detail: trimBlock(step.detail) }),
+      ...(step.confirm !== undefined && { confirm: trimBlock(step.confirm) }),
     })),
     source: { file: source.file, line: source.locator.lineAt(['flow']) },
   };
@@ -71,7 +75,7 @@ function toContact(contact: FileOf<'contacts'>['data']['contacts'][number]): Sup
   return {
     region: contact.region,
     name: contact.name,
-    ...(contact.phone !== undefined && { phone: contact.phone }),
+    ...(contact.phone !== undefined && { phone: contact.phone, source: contact.phone_source, checked: contact.phone_checked }),
     ...(contact.hours !== undefined && { hours: contact.hours }),
     links: contact.links ?? [],
   };

@@ -6,7 +6,10 @@ import type { KnowledgeProblem } from './problems';
 import { REQUIRED_REPLY_IDS } from './reply-ids';
 
 /** Choice values that need no reference check (see docs/knowledge-format.md, "Choice values"). */
-export const PLAIN_ACTIONS = ['yes', 'no', 'tried', 'unsure', 'human', 'restart', 'help', 'resume', 'goodbye'] as const;
+export const PLAIN_ACTIONS = [
+  'yes', 'no', 'tried', 'unsure', 'human', 'restart', 'help', 'resume', 'goodbye',
+  'apple', 'appointment', 'next', 'back', 'repeat', 'steps', 'later', 'detail',
+] as const;
 
 export function checkReplies(files: readonly ValidFile[], names: Names, broken: ReadonlySet<FileKind>, root: string): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
@@ -50,6 +53,8 @@ export function checkAction(value: string, names: Names, broken: ReadonlySet<Fil
       return broken.has('flow') || names.steps.has(arg) ? undefined : `unknown step "${arg}"`;
     case 'region':
       return /^[A-Z]{2}$/.test(arg) ? undefined : `region must be a two-letter code such as GB, not "${arg}"`;
+    case 'csat':
+      return /^[1-5]$/.test(arg) ? undefined : `csat takes a score from 1 to 5, not "${arg}"`;
     default:
       return `unknown action "${value}"; expected intent:<name>, step:<id> or region:<CC>`;
   }

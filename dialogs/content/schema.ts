@@ -49,7 +49,9 @@ const step = z.strictObject({
   title: text,
   intents: z.array(snake).optional(),
   when: z.record(snake, list(text)).optional().meta({ description: 'Entity → values; skipped when a fact contradicts.' }),
-  say: text,
+  say: text.meta({ description: 'One short instruction that fits a phone screen.' }),
+  detail: text.optional().meta({ description: 'The longer "show me how", behind a button.' }),
+  confirm: text.optional().meta({ description: 'A warning said first, then "go ahead?" (steps that can lose data or lock someone out).' }),
   links: z.array(link).optional(),
   next: snake.optional().meta({ description: 'The step after "not fixed": a step id or `escalate`.' }),
 });
@@ -73,6 +75,8 @@ const entity = z
       description:
         'What the bot covers, not a fact to keep: a message naming an `outside` value (another product) and nothing `inside` is off-topic.',
     }),
+    labels: z.record(snake, text).optional().meta({ description: 'value → how a person reads it (the summary of what was tried).' }),
+    fact: z.boolean().optional().meta({ description: 'false: a word the engine reads (a list joiner, "all"), not a fact about the user.' }),
   })
   .refine((e) => e.values !== undefined || e.patterns !== undefined, 'needs `values` or `patterns`');
 
@@ -81,7 +85,9 @@ export const entitiesFile = z.strictObject({ entities: z.record(snake, entity) }
 const contact = z.strictObject({
   region: z.string().regex(/^(?:[A-Z]{2}|default)$/, 'must be a two-letter region code (e.g. GB) or `default`'),
   name: text,
-  phone: text.optional(),
+  phone: text.optional().meta({ description: 'Shown only with phone_source and phone_checked; unverified numbers stay out.' }),
+  phone_source: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional().meta({ description: 'Where the number was checked (Apple\'s page).' }),
+  phone_checked: z.string().regex(ISO_DATE, 'must be a YYYY-MM-DD date').optional().meta({ description: 'The date it was checked there.' }),
   hours: text.optional(),
   links: z.array(link).optional(),
 });
