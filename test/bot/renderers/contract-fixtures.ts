@@ -1,5 +1,5 @@
-// Replies the shared renderer contract renders: one of each kind, few and many choices, links, lines, odd text;
-// and the checklists and "show me how" details that renderer tests build from.
+// Replies the shared renderer contract renders: one of each kind, few and many choices, links, lines, checklists,
+// a step with a "show me how" detail, odd text.
 import type { Reply } from '../../../dialogs';
 
 export interface ContractCase {
@@ -91,6 +91,25 @@ export const contractReplies: readonly ContractCase[] = [
     ],
   },
   { name: 'a handoff notice', replies: [{ kind: 'handoff', text: 'You are number 2 in the queue for a person.', choices: [{ label: 'Cancel', value: 'restart' }] }] },
+  { name: 'a checklist', replies: [checklist(triedFixes.slice(0, 3), 'check_storage')] },
+  { name: 'a checklist of many boxes, without a step', replies: [checklist(triedFixes)] },
+  {
+    name: 'a step with a detail, then its question',
+    replies: [
+      {
+        kind: 'step',
+        title: 'Update iOS',
+        text: 'Install the latest iOS, then try the backup again.',
+        links: [{ title: 'Update your iPhone', url: 'https://support.apple.com/en-us/118575' }],
+        stepId: 'update_ios',
+        detail: {
+          label: 'Show me how',
+          text: 'Plug in your iPhone and join **Wi-Fi**. Open **Settings › General › Software Update** and tap **Update Now**.\n\n- Keep it plugged in\n- It restarts on its own',
+        },
+      },
+      { kind: 'question', text: 'Did that fix it?', choices: yesNoTried, stepId: 'update_ios' },
+    ],
+  },
 ];
 
 /** A reply whose text is 2.5 times the renderer's limit, made of ordinary words and paragraphs. */
