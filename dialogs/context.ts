@@ -29,6 +29,8 @@ export interface Understanding {
   readonly stepTarget?: string;
   /** From a `region:<CC>` choice (`other` and unknown codes stay as given). */
   readonly region?: string;
+  /** From a `diag:<option>` choice: an answer to a flow's diagnostic question. */
+  readonly diagnosis?: string;
   /** From a `csat:<1-5>` choice (or a digit typed when the satisfaction question is open). */
   readonly csat?: number;
   /** The values ticked on a checklist (TurnInput.action.picked). */

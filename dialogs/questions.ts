@@ -14,7 +14,7 @@ export interface Asked {
 const TEMPLATE: Readonly<Record<Pending['kind'], string>> = {
   did_it_fix: 'did_it_fix', resume: 'resume', pick_up: 'pick_up', offer_human: 'fallback_human',
   ask_region: 'ask_region', disambiguate: 'disambiguate', confirm_start_over: 'resume',
-  confirm_step: 'confirm_step', csat: 'csat_ask', ask_email: 'ticket_ask_email', tried_which: 'tried_which',
+  confirm_step: 'confirm_step', csat: 'csat_ask', ask_email: 'ticket_ask_email', tried_which: 'tried_which', diagnose: 'diagnose',
 };
 
 function intentChoices(knowledge: Knowledge, options: readonly string[]): readonly Choice[] {
@@ -79,6 +79,7 @@ export function pendingChoices(say: Say, knowledge: Knowledge, session: Session)
   const own = say.choices(TEMPLATE[pending.kind], { step });
   if (pending.kind === 'disambiguate') return [...intentChoices(knowledge, pending.options), ...own];
   if (pending.kind === 'tried_which') return stepChoices(knowledge, pending.flowId, pending.options);
+  if (pending.kind === 'diagnose') return (knowledge.flows.find((f) => f.id === pending.flowId)?.diagnose?.options ?? []).map((o) => ({ label: o.label, value: `diag:${o.id}` }));
   return own;
 }
 

@@ -31,6 +31,8 @@ function isPending(x: unknown): x is Pending {
       return isStrings(x.options);
     case 'tried_which':
       return typeof x.flowId === 'string' && isStrings(x.options);
+    case 'diagnose':
+      return typeof x.flowId === 'string';
     case 'ask_email':
       return REASONS.has(x.reason as string);
     case 'confirm_start_over':
@@ -52,11 +54,12 @@ export function isSessionValid(x: unknown): x is Session {
   if (!optString(x.flowId) || !optString(x.stepId) || !optString(x.lastUserText) || !optString(x.updatedAt)) return false;
   if (!optBoolean(x.handoffOpened) || !optBoolean(x.csatDue)) return false;
   if (x.echo !== undefined && (!isObject(x.echo) || typeof x.echo.key !== 'string' || !isCount(x.echo.count))) return false;
+  if (x.plan !== undefined && !isStrings(x.plan)) return false;
   return x.pending === undefined || isPending(x.pending);
 }
 
 /** The session without the optional fields named (absent, not `undefined`, so stored JSON stays clean). */
-export function omit(session: Session, keys: readonly ('flowId' | 'stepId' | 'pending' | 'handoffOpened' | 'csatDue')[]): Session {
+export function omit(session: Session, keys: readonly ('flowId' | 'stepId' | 'pending' | 'handoffOpened' | 'csatDue' | 'plan')[]): Session {
   const copy: { -readonly [K in keyof Session]: Session[K] } = { ...session };
   for (const k of keys) delete copy[k];
   return copy;
@@ -95,5 +98,5 @@ const PROBLEM_FACTS = new Set(['backup_target', 'error_text']);
 /** "Start over": no flow, no steps, no question; keeps who the user is (device model, iOS version, region). */
 export function startedOver(session: Session): Session {
   const facts = Object.fromEntries(Object.entries(session.facts).filter(([k]) => !PROBLEM_FACTS.has(k)));
-  return { ...omit(session, ['flowId', 'stepId', 'pending', 'handoffOpened', 'csatDue']), status: 'idle', steps: [], facts, misses: 0 };
+  return { ...omit(session, ['flowId', 'stepId', 'pending', 'handoffOpened', 'csatDue', 'plan']), status: 'idle', steps: [], facts, misses: 0 };
 }

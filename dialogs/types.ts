@@ -25,6 +25,8 @@ export interface Intent {
   readonly name: string;
   /** Short human label, used in "Did you mean …?" choices. */
   readonly label: string;
+  /** An intent answered with this reply (a question of its own, a near miss), then the way on; no fix is started. */
+  readonly answer?: string;
   readonly examples: readonly string[];
   /** Where the intent was defined, for error messages and authoring tools. */
   readonly source: SourceRef;
@@ -63,6 +65,8 @@ export interface FlowStep {
   readonly intents: readonly string[];
   /** Fact conditions: the step is skipped when a known fact contradicts, e.g. `{ backup_target: [icloud] }`. */
   readonly when?: Readonly<Record<string, readonly string[]>>;
+  /** Stricter: the step applies only when the fact is known and one of these (a computer-only step). */
+  readonly only?: Readonly<Record<string, readonly string[]>>;
   /** The step after a "not fixed" answer: a step id, or `escalate`. Defaults to the next step in the list. */
   readonly next?: string;
   /** The longer "show me how" behind a button; `say` stays one short instruction. */
@@ -74,12 +78,33 @@ export interface FlowStep {
   readonly confirm?: string;
 }
 
+/** One answer to a flow's diagnostic question: what it tells (facts), and the fixes it points to first. */
+export interface DiagnoseOption {
+  readonly id: string;
+  readonly label: string;
+  /** Typed answers that mean this option: an intent the NLU finds ("it says not enough storage" → storage_full). */
+  readonly intents: readonly string[];
+  /** `error_text` entity values that mean this option. */
+  readonly errors: readonly string[];
+  /** Facts this answer establishes, e.g. `{ backup_target: computer }`. */
+  readonly facts: Readonly<Record<string, string>>;
+  /** Step ids to try first, in order; the rest of the flow follows in its usual order. Empty: the usual order. */
+  readonly try: readonly string[];
+}
+
+/** The one question asked before any fix when the first message names no cause: it splits the causes. */
+export interface Diagnose {
+  readonly say: string;
+  readonly options: readonly DiagnoseOption[];
+}
+
 export interface Flow {
   readonly id: string;
   readonly title: string;
   /** Intents that start the flow at its first applicable step. */
   readonly triggers: readonly string[];
   readonly steps: readonly FlowStep[];
+  readonly diagnose?: Diagnose;
   readonly source: SourceRef;
 }
 
@@ -168,6 +193,8 @@ export type Pending =
   | { readonly kind: 'offer_human' }
   | { readonly kind: 'ask_region' }
   | { readonly kind: 'pick_up' ; readonly flowId: string; readonly stepId: string }
+  /** The diagnostic question before the first fix (Flow.diagnose). */
+  | { readonly kind: 'diagnose'; readonly flowId: string }
   /** "Go ahead?" before a step that warns first (FlowStep.confirm). */
   | { readonly kind: 'confirm_step'; readonly flowId: string; readonly stepId: string }
   /** "How did I do?" (1–5) after a fix or an escalation. */
@@ -200,6 +227,8 @@ export interface Session {
   readonly handoffOpened?: boolean;
   /** A fix was confirmed or the conversation escalated: the satisfaction question comes once nothing else is asked. */
   readonly csatDue?: boolean;
+  /** Steps to try first, in order, from the answer to a flow's diagnostic question. */
+  readonly plan?: readonly string[];
   /** The last turn's replies as a short key, and how many turns in a row said exactly that (repetition.ts). */
   readonly echo?: { readonly key: string; readonly count: number };
 }

@@ -44,6 +44,7 @@ export function parseAction(value: string, knowledge: Knowledge): Meaning | unde
   if (prefix === 'step' && rest.length > 0) return { intent: v, confidence: 1, stepTarget: rest };
   if (prefix === 'region' && rest.length > 0) return { intent: v, confidence: 1, region: normalizeRegion(rest) ?? rest.toLowerCase() };
   if (prefix === 'csat' && /^[1-5]$/.test(rest)) return { intent: v, confidence: 1, csat: Number(rest) };
+  if (prefix === 'diag' && rest.length > 0) return { intent: v, confidence: 1, diagnosis: rest };
   return undefined;
 }
 

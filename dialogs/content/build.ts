@@ -34,6 +34,7 @@ function toIntents(source: FileOf<'intents'>): Intent[] {
   return Object.entries(source.data.intents).map(([name, intent]) => ({
     name,
     label: intent.label,
+    ...(intent.answer !== undefined && { answer: intent.answer }),
     examples: intent.examples,
     source: { file: source.file, line: source.locator.lineAt(['intents', name]) },
   }));
@@ -63,10 +64,17 @@ function toFlow(source: FileOf<'flow'>): Flow {
       links: step.links ?? [],
       intents: step.intents ?? [],
       ...(step.when && { when: step.when }),
+      ...(step.only && { only: step.only }),
       ...(step.next !== undefined && { next: step.next }),
       ...(step.detail !== undefined && { detail: trimBlock(step.detail) }),
       ...(step.confirm !== undefined && { confirm: trimBlock(step.confirm) }),
     })),
+    ...(flow.diagnose && {
+      diagnose: {
+        say: trimBlock(flow.diagnose.say),
+        options: flow.diagnose.options.map((o) => ({ id: o.id, label: o.label, intents: o.intents ?? [], errors: o.errors ?? [], facts: o.facts ?? {}, try: o.try ?? [] })),
+      },
+    }),
     source: { file: source.file, line: source.locator.lineAt(['flow']) },
   };
 }

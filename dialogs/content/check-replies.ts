@@ -34,6 +34,12 @@ export function checkReplies(files: readonly ValidFile[], names: Names, broken: 
   for (const id of REQUIRED_REPLY_IDS) {
     if (!defined.has(id)) problems.push(problemAt(replyFiles[0], ['replies', id], 'missing required reply'));
   }
+  // An intent answered with a reply (`answer:`) needs that reply.
+  for (const source of filesOf(files, 'intents')) {
+    for (const [name, intent] of Object.entries(source.data.intents)) {
+      if (intent.answer !== undefined && !defined.has(intent.answer)) problems.push(problemAt(source, ['intents', name, 'answer'], `unknown reply "${intent.answer}"`));
+    }
+  }
   return problems;
 }
 
@@ -53,6 +59,8 @@ export function checkAction(value: string, names: Names, broken: ReadonlySet<Fil
       return broken.has('flow') || names.steps.has(arg) ? undefined : `unknown step "${arg}"`;
     case 'region':
       return /^[A-Z]{2}$/.test(arg) ? undefined : `region must be a two-letter code such as GB, not "${arg}"`;
+    case 'diag':
+      return arg.length > 0 ? undefined : 'diag needs an option id';
     case 'csat':
       return /^[1-5]$/.test(arg) ? undefined : `csat takes a score from 1 to 5, not "${arg}"`;
     default:

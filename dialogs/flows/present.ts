@@ -55,21 +55,21 @@ export function advance(ctx: TurnContext, session: Session, from: StepRef, lead:
 /** A run that ended (fixed or escalated) is history: a new problem starts with a clean list of steps. */
 export function freshRun(session: Session): Session {
   const ended = session.status === 'resolved' || session.status === 'escalated';
-  return ended ? { ...omit(session, ['pending', 'handoffOpened', 'csatDue']), status: 'idle', steps: [] } : withoutPending(session);
+  return ended ? { ...omit(session, ['pending', 'handoffOpened', 'csatDue', 'plan']), status: 'idle', steps: [] } : withoutPending(session);
 }
 
 /**
  * Starts `flow`: at `start` when the user named a symptom (even one the facts argue against: they said so), else at the
  * step an error text points to, else at the first applicable step.
  */
-export function startFlow(ctx: TurnContext, session: Session, flow: Flow, start?: FlowStep, lead: readonly Reply[] = []): Outcome {
+export function startFlow(ctx: TurnContext, session: Session, flow: Flow, start?: FlowStep, lead: readonly Reply[] = [], announced = false): Outcome {
   const fresh = { ...freshRun(session), flowId: flow.id };
   const hinted = start ?? stepForError(ctx.knowledge, fresh.facts.error_text, flow.id)?.step;
   const begin = hinted && flow.steps.includes(hinted) && !fresh.steps.some((r) => r.stepId === hinted.id) ? hinted : undefined;
   const walk = begin ? { step: begin, skipped: [] } : firstStep(flow, fresh);
-  const started: TurnEvent = { type: 'flow_started', flow: flow.id };
-  if (walk.step) return withEvents({ ...presentStep(ctx, fresh, { flow, step: walk.step }, lead, walk.skipped), route: 'flow:start' }, [started], true);
-  return withEvents(escalate(ctx, { ...withSkipped(fresh, walk.skipped, ctx.input.now), status: 'in_flow' }, lead), [started], true);
+  const started: readonly TurnEvent[] = announced ? [] : [{ type: 'flow_started', flow: flow.id }];
+  if (walk.step) return withEvents({ ...presentStep(ctx, fresh, { flow, step: walk.step }, lead, walk.skipped), route: 'flow:start' }, started, true);
+  return withEvents(escalate(ctx, { ...withSkipped(fresh, walk.skipped, ctx.input.now), status: 'in_flow' }, lead), started, true);
 }
 
 /** Jumps to another step of the flow in progress (a symptom named with a "no"), else goes on as usual. */

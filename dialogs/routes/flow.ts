@@ -5,6 +5,8 @@ import { outcomeOf, recordStep } from '../session';
 import { applies, currentStep, findStepAnywhere, flowForTrigger, stepForError, stepForIntent } from '../flows/runner';
 import { advance, freshRun, presentStep, startFlow, stepReply } from '../flows/present';
 import { triedSteps } from '../flows/tried';
+import { beginFlow, optionFor, withDiagnosis } from '../flows/diagnose';
+import { answerThenResume } from './commands';
 
 /**
  * "I already tried restarting": marks that step already_tried so it is never suggested; if it is the current step the
@@ -60,7 +62,11 @@ export const step: Route = {
         ?? (u.intent === 'unknown' || flowForTrigger(knowledge, u.intent) ? stepForError(knowledge, u.entities.error_text, prefer) : undefined);
     if (!target) return undefined;
     const at = currentStep(knowledge, session);
-    if (!at || at.flow.id !== target.flow.id) return startFlow(ctx, session, target.flow, target.step);
+    if (!at || at.flow.id !== target.flow.id) {
+      // A symptom named: its fix first, then the fixes its diagnosis would point to, in their order.
+      const option = optionFor(target.flow, u, session.facts);
+      return startFlow(ctx, option ? withDiagnosis(session, target.flow, option) : session, target.flow, target.step);
+    }
     const onIt = at.step.id === target.step.id && session.status === 'in_flow';
     if (onIt || u.stepTarget !== undefined) return { ...presentStep(ctx, session, target), route: 'step:current' };
     const asked = askResume(say, session, at);
@@ -84,7 +90,7 @@ export const trigger: Route = {
     const flow = flowForTrigger(knowledge, u.intent) ?? (pasted ? complaint : undefined);
     if (!flow) return undefined;
     const at = currentStep(knowledge, session);
-    if (!at || at.flow.id !== flow.id) return startFlow(ctx, session, flow);
+    if (!at || at.flow.id !== flow.id) return beginFlow(ctx, session, flow);
     const asked = askResume(say, session, at);
     return { session: asked.session, replies: [asked.reply], route: 'trigger:in_flow' };
   },
@@ -98,5 +104,18 @@ export const factsOnly: Route = {
     if (u.intent !== 'unknown' || Object.keys(u.entities).length === 0 || u.answer !== undefined) return undefined;
     const again = reask(say, knowledge, session);
     return again ? { session: again.session, replies: [again.reply] } : undefined;
+  },
+};
+
+/**
+ * An intent answered with a reply of its own (`answer:` in intents.yaml): a question such as "how do I restore from a
+ * backup?" or a near miss, told honestly; no fix is started, and a flow in progress is offered again.
+ */
+export const answer: Route = {
+  name: 'answer',
+  handle(ctx) {
+    const reply = ctx.u.chosen && ctx.u.command !== undefined ? undefined : ctx.knowledge.intents.find((i) => i.name === ctx.u.intent)?.answer;
+    if (reply === undefined || !ctx.say.has(reply)) return undefined;
+    return { ...answerThenResume(ctx, reply), route: `answer:${ctx.u.intent}` };
   },
 };

@@ -7,6 +7,7 @@ import { currentStep, flowForTrigger, stepForIntent } from '../flows/runner';
 import { advance, advanceTo, freshRun, presentStep, resolve, startFlow } from '../flows/present';
 import { contactLine, escalationReply, openTicket, requestHuman } from '../flows/escalation';
 import { isJoinWord, triedSteps } from '../flows/tried';
+import { applyDiagnosis, diagnosisAnswer } from '../flows/diagnose';
 import { parseAction } from '../understand';
 import { normalizeRegion, regionFromText } from '../region';
 
@@ -226,3 +227,15 @@ function triedAnswer(ctx: TurnContext, options: readonly string[]): readonly str
   if (named.length > 0) return named;
   return u.intent === 'already_tried' || u.answer === 'tried' ? options : undefined;
 }
+
+/** The diagnostic question before the first fix: an option (button, number, label or words), or "I don't know". */
+export const diagnose: Route = {
+  name: 'diagnose',
+  handle(ctx) {
+    const pending = ctx.session.pending;
+    if (pending?.kind !== 'diagnose' || isStrongCommand(ctx.u) || (ctx.u.command !== undefined && ctx.u.command !== 'help')) return undefined;
+    const flow = ctx.knowledge.flows.find((f) => f.id === pending.flowId);
+    const option = flow ? diagnosisAnswer(ctx, flow) : undefined;
+    return flow && option ? applyDiagnosis(ctx, ctx.session, flow, option) : undefined;
+  },
+};
