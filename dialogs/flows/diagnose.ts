@@ -18,7 +18,7 @@ export function optionFor(flow: Flow, u: Pick<Understanding, 'intent' | 'entitie
   const byError = error !== undefined ? options.find((o) => o.errors.includes(error)) : undefined;
   if (byError) return byError;
   const told = options.filter((o) => Object.keys(o.facts).length > 0 && Object.entries(o.facts).every(([k, v]) => facts[k] === v));
-  return told.length === 1 && told[0].facts.backup_target !== undefined && told[0].intents.length > 0 ? told[0] : undefined;
+  return told.length === 1 ? told[0] : undefined;
 }
 
 /** The plan an option gives: its `try` steps that apply to the facts, in order. */

@@ -97,7 +97,11 @@ export function walkFrom(flow: Flow, from: FlowStep | undefined, session: Sessio
     return false;
   };
   const planned = (session.plan ?? []).map((id) => flow.steps.find((s) => s.id === id)).filter((s): s is FlowStep => s !== undefined);
-  const step = planned.find(usable) ?? chain(flow, from).find(usable) ?? chain(flow, flow.steps[0]).find(usable);
+  // After a diagnosis's plan, the rest in the flow's usual order (its main path from the top), not from where it ended.
+  const step = planned.find(usable)
+    ?? (planned.length > 0 ? chain(flow, flow.steps[0]).find(usable) : undefined)
+    ?? chain(flow, from).find(usable)
+    ?? chain(flow, flow.steps[0]).find(usable);
   return step ? { step, skipped } : { skipped };
 }
 
