@@ -130,6 +130,37 @@ export interface HelpdeskHours {
   readonly holidays: readonly string[];
 }
 
+/** How people answer a yes/no question in a language: phrases (whole words, after normalisation) or patterns. */
+export interface AnswerRule {
+  readonly answer: Answer;
+  /** Phrases found anywhere in the message ("still failing", "klappt nicht"). */
+  readonly anywhere?: readonly string[];
+  /** Phrases the message starts with ("no", "sí", "ja"). */
+  readonly start?: readonly string[];
+  /** Regular expressions on the normalised text (lower case, accents folded). */
+  readonly patterns?: readonly string[];
+}
+
+/** What knowledge says about its language (language.yaml): how to read it and how to recognise it. */
+export interface LanguageSpec {
+  /** BCP-47 primary subtag: `en`, `es`, `de`. */
+  readonly code: string;
+  /** false: the bot does not speak it; knowledge only holds a notice in it (`language_unsupported`). */
+  readonly spoken: boolean;
+  /** natural's stemmer for the language (`en`, `es`, `de`, `fr`, … or `none`). */
+  readonly stemmer: string;
+  /** Letters folded before accents are dropped, e.g. `ä` → `ae`, so "über" and "ueber" read alike. */
+  readonly fold?: Readonly<Record<string, string>>;
+  /** Words as people type them → as the examples spell them ("xq" → "porque"). */
+  readonly shorthand?: Readonly<Record<string, string>>;
+  /** Yes/no answers in order, most specific first; absent: the built-in English reading. */
+  readonly answers?: readonly AnswerRule[];
+  /** Phrases that ask for this language at any time ("en español", "auf Deutsch", "English please"). */
+  readonly switch: readonly string[];
+  /** The web chat page's own words (title, launcher, close, …). */
+  readonly page?: Readonly<Record<string, string>>;
+}
+
 export interface Knowledge {
   /** Shared replies by id (welcome, help, fallback, did_it_fix, escalation, …). */
   readonly replies: Readonly<Record<string, ReplyTemplate>>;
@@ -142,6 +173,13 @@ export interface Knowledge {
   readonly helpdesk?: HelpdeskHours;
   /** sha256 over the knowledge files, to key caches. */
   readonly hash: string;
+  /** The language of this knowledge; absent: English, read as built in. */
+  readonly language?: LanguageSpec;
+  /**
+   * Texts of a translation that are the English ones because the locale has none yet: `reply:<id>`,
+   * `step:<flow>/<step>`, `flow:<flow>`, `intent:<name>`, `entity:<name>`, `contact:<region>`. Counted per turn.
+   */
+  readonly untranslated?: readonly string[];
 }
 
 // ---------------------------------------------------------------- NLU
