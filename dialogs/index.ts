@@ -13,6 +13,7 @@ export {
   type FileKind,
 } from './content';
 export { createEngine } from './engine';
-export type { EngineOptions } from './engine';
+export type { EngineOptions, LanguageBrain } from './engine';
+export { languageOfLocale } from './language/choose';
 export { newSession, isSessionValid } from './session';
 export * from './nlu';

@@ -4,6 +4,7 @@ import type { Knowledge, Pending, Session, StepOutcome, StepRecord } from './typ
 const STATUSES = new Set(['idle', 'in_flow', 'resolved', 'escalated', 'handoff']);
 const OUTCOMES = new Set(['fixed', 'not_fixed', 'already_tried', 'skipped', 'passed']);
 const REASONS = new Set(['all_fixes_failed', 'user_asked', 'repeated_misunderstanding']);
+const LANGUAGE_BY = new Set(['default', 'channel', 'text', 'user']);
 
 export function newSession(now?: string): Session {
   return { version: 1, status: 'idle', steps: [], facts: {}, misses: 0, turns: 0, ...(now ? { updatedAt: now } : {}) };
@@ -55,6 +56,7 @@ export function isSessionValid(x: unknown): x is Session {
   if (!optBoolean(x.handoffOpened) || !optBoolean(x.csatDue)) return false;
   if (x.echo !== undefined && (!isObject(x.echo) || typeof x.echo.key !== 'string' || !isCount(x.echo.count))) return false;
   if (x.plan !== undefined && !isStrings(x.plan)) return false;
+  if (!optString(x.language) || (x.languageBy !== undefined && !LANGUAGE_BY.has(x.languageBy as string))) return false;
   return x.pending === undefined || isPending(x.pending);
 }
 

@@ -210,6 +210,18 @@ export interface Understander {
   classify(text: string): Classification;
 }
 
+/** A guess at the language of a text; `reliable` only when the text says so clearly (a word such as "ok" never does). */
+export interface LanguageGuess {
+  readonly language: string;
+  readonly reliable: boolean;
+}
+
+/** Identifies the language of a message (injected into the engine, which stays deterministic). */
+export type LanguageIdentifier = (text: string) => LanguageGuess | undefined;
+
+/** How the conversation's language was chosen: the channel's locale, the words written, the user's own request. */
+export type LanguageBy = 'default' | 'channel' | 'text' | 'user';
+
 // ---------------------------------------------------------------- session
 
 /** `skipped`: a known fact rules the step out; `passed`: the user chose to skip it ("next", "skip this one"). */
@@ -269,6 +281,9 @@ export interface Session {
   readonly plan?: readonly string[];
   /** The last turn's replies as a short key, and how many turns in a row said exactly that (repetition.ts). */
   readonly echo?: { readonly key: string; readonly count: number };
+  /** The language the conversation is held in (a code knowledge speaks: `en`, `es`, `de`), and how it was chosen. */
+  readonly language?: string;
+  readonly languageBy?: LanguageBy;
 }
 
 // ---------------------------------------------------------------- one turn
@@ -359,6 +374,8 @@ export interface HandoffStory {
   readonly summary: readonly string[];
   /** How the help desk can answer the user outside this chat, when the user gave it for a ticket. */
   readonly contact?: { readonly email: string };
+  /** The language the user speaks (the summary is in it): marked for the agent. */
+  readonly language?: string;
 }
 
 export type Effect =
@@ -374,6 +391,13 @@ export interface TurnTrace {
   readonly route: string;
   /** The language the turn was answered in (BCP-47 primary subtag, e.g. `en`). */
   readonly language?: string;
+  /** How that language was chosen. */
+  readonly languageBy?: LanguageBy;
+  /**
+   * Texts shown this turn in English because the language has no translation for them yet (`reply:<id>`,
+   * `step:<flow>/<step>`, `flow:<flow>`, `contact:<region>`): the explicit fallback, counted.
+   */
+  readonly fallbacks?: readonly string[];
 }
 
 // ---------------------------------------------------------------- what happened, as data
@@ -401,7 +425,13 @@ export type TurnEvent =
   | { readonly type: 'out_of_scope' }
   | { readonly type: 'csat_asked' }
   | { readonly type: 'csat'; readonly score: number }
-  | { readonly type: 'ended'; readonly how: 'goodbye' | 'start_over' };
+  | { readonly type: 'ended'; readonly how: 'goodbye' | 'start_over' }
+  /** The conversation's language changed (the user asked, wrote in another language, or the channel's locale said). */
+  | { readonly type: 'language_changed'; readonly language: string; readonly from?: string; readonly by: LanguageBy }
+  /** A message in a language the bot does not speak: answered with what it speaks and Apple Support. */
+  | { readonly type: 'language_unsupported'; readonly language: string }
+  /** Texts shown in English for want of a translation (as in TurnTrace.fallbacks). */
+  | { readonly type: 'untranslated'; readonly language: string; readonly texts: readonly string[] };
 
 export type TurnEventType = TurnEvent['type'];
 
