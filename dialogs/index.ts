@@ -7,6 +7,8 @@ export {
   normalizeExample,
   formatProblem,
   knowledgeJsonSchemas,
+  translationStamps,
+  type Stamp,
   type KnowledgeProblem,
   type KnowledgeFile,
   type LoadResult,

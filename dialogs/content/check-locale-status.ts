@@ -29,6 +29,8 @@ export function translationStatus(english: readonly EnglishEntry[], locale: Loca
     if (!t) {
       if (!options.spoken) continue;
       warnings.push({ file: mirrorPath(e.file, options.lang), line: 1, path: formatPath(e.path), message: `missing translation, the English is used (write it with en: ${e.hash}; ${origin})` });
+    } else if (t.en === 'new') {
+      warnings.push({ file: t.source.file, line: t.source.locator.lineAt(t.path), path: formatPath(t.path), message: `new translation, not stamped yet (npm run translations -- stamp ${options.lang}; ${origin})` });
     } else if (t.en !== e.hash) {
       const was = t.en === undefined ? 'no en: hash' : `en: ${t.en}`;
       warnings.push({ file: t.source.file, line: t.source.locator.lineAt(t.path), path: formatPath(t.path), message: `stale translation: the English changed since (${was}, now ${e.hash}; ${origin})` });

@@ -5,3 +5,4 @@ export type { KnowledgeFile } from './read-dir';
 export { knowledgeJsonSchemas } from './json-schemas';
 export type { FileKind } from './kinds';
 export { normalizeExample } from './check-intents';
+export { translationStamps, type Stamp } from './stamps';

@@ -7,8 +7,8 @@ import { SNAKE_CASE, languageFile } from './schema';
 const snake = z.string().regex(SNAKE_CASE, 'must be snake_case (a-z, 0-9, _)');
 const text = z.string().regex(/\S/, 'must not be empty');
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'must not be empty');
-const en = z.string().regex(/^[0-9a-f]{8}$/, 'must be the 8-hex-digit hash of the English text (`npm run validate` prints it)').meta({
-  description: 'The hash of the English text this translates: when the English changes, the validator calls the translation stale.',
+const en = z.string().regex(/^(?:[0-9a-f]{8}|new)$/, 'must be the 8-hex-digit hash of the English text (`npm run validate` prints it), or `new`').meta({
+  description: 'The hash of the English text this translates (`new` until `npm run translations -- stamp <lang>` writes it): when the English changes, the validator calls the translation stale.',
 });
 
 const link = z.strictObject({
