@@ -63,14 +63,14 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
   });
   // Too many messages in one conversation: the `rate_limited` reply instead of a turn (bot/security/).
   // With REDIS_URL the counts are shared by every instance (bot/security/redis-counter.ts).
-  const conversations = withConversationLimit(service, { perMinute: config.conversationRateLimitPerMinute, knowledge: brain.knowledge, store, logger, redisUrl: config.redisUrl });
+  const conversations = withConversationLimit(service, { perMinute: config.conversationRateLimitPerMinute, knowledge: brain.knowledge, languages: brain.languages, store, logger, redisUrl: config.redisUrl });
   const renderers = createChannelRenderers();
-  const botLogic = createTurnHandler({ conversations, renderers, knowledge: brain.knowledge, logger, metrics });
+  const botLogic = createTurnHandler({ conversations, renderers, knowledge: brain.knowledge, languages: brain.languages, logger, metrics });
   const adapter = createAdapter({ config, logger });
   let ready = true;
   let shuttingDown = false;
   const lifecycle = { isReady: () => ready && !shuttingDown, isShuttingDown: () => shuttingDown };
-  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, store, adapter, botLogic, conversations, renderers, desk, lifecycle, ...(options.desk ? {} : { handoff }) };
+  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, languages: brain.languages, store, adapter, botLogic, conversations, renderers, desk, lifecycle, ...(options.desk ? {} : { handoff }) };
   handoff.connect(deps);
   const app = createServer(deps, { extraRouters: options.extraRouters });
   // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens.

@@ -129,6 +129,8 @@ export interface HandoffPacket {
   readonly user: UserRef;
   readonly channel: ChannelId;
   readonly locale?: string;
+  /** The language the user speaks and the summary is in (`es`, `de`): an agent sees it before reading. */
+  readonly language?: string;
   readonly pack?: string;
   readonly steps: readonly StepRecord[];
   readonly facts: Readonly<Record<string, string>>;

@@ -26,6 +26,8 @@ export interface EdgeDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly knowledge: Knowledge;
+  /** Each locale's knowledge by language (brain.languages): the edge's own words in the user's language. */
+  readonly languages?: Readonly<Record<string, Knowledge>>;
   readonly store: BotStore;
   readonly adapter: CloudAdapter;
   /** The bot's turn logic, for `adapter.process(req, res, botLogic)` and `adapter.processActivity(auth, activity, botLogic)`. */

@@ -17,5 +17,7 @@ export {
 export { createEngine } from './engine';
 export type { EngineOptions, LanguageBrain } from './engine';
 export { languageOfLocale } from './language/choose';
+export { createLanguageIdentifier, tinyldDetector, plainWords, type Detector, type IdentifierOptions } from './language/identify';
+export { languageList } from './language/names';
 export { newSession, isSessionValid } from './session';
 export * from './nlu';
