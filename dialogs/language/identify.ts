@@ -51,15 +51,20 @@ function wordModel(k: Knowledge): WordModel {
   return { code: k.language?.code ?? 'en', counts, total };
 }
 
-/** The knowledge's opinion: the best language by its words, its lead, and the share of the words any language knows. */
+/**
+ * The knowledge's opinion: the best language by its words, its lead, and the share of the message's words one of the
+ * languages knows. Words every language knows ("iphone", "icloud", "backup") say nothing about the language and are
+ * left out of the share.
+ */
 function byKnownWords(models: readonly WordModel[], vocabulary: number, words: readonly string[]): { code?: string; margin: number; known: number } {
-  const known = words.filter((w) => models.some((m) => m.counts.has(w)));
+  const telling = words.filter((w) => !models.every((m) => m.counts.has(w)));
+  const known = telling.filter((w) => models.some((m) => m.counts.has(w)));
   if (known.length === 0 || models.length < 2) return { margin: 0, known: 0 };
   const scores = models.map((m) => ({
     code: m.code,
     score: known.reduce((sum, w) => sum + Math.log(((m.counts.get(w) ?? 0) + SMOOTHING) / (m.total + SMOOTHING * vocabulary)), 0),
   })).sort((a, b) => b.score - a.score);
-  return { code: scores[0].code, margin: scores[0].score - scores[1].score, known: known.length / words.length };
+  return { code: scores[0].code, margin: scores[0].score - scores[1].score, known: known.length / telling.length };
 }
 
 export interface IdentifierOptions {
@@ -91,7 +96,9 @@ export function createLanguageIdentifier(options: IdentifierOptions): LanguageId
     if (!top) return own.code ? { language: own.code, reliable: false } : undefined;
     // A language the bot speaks that its own words do not contradict, or another one its words barely know.
     const agrees = own.code === undefined || own.code === top.lang || own.margin < 1;
-    const foreign = !spoken.includes(top.lang) && own.known < 0.5;
+    // Another language: the detector sure of it, and the knowledge's words cover little of the message (the French
+    // "hier" or "plus" are German and English words too, so some cover is normal).
+    const foreign = !spoken.includes(top.lang) && (own.known < 0.5 || (top.accuracy >= 0.5 && own.known < KNOWN_SHARE));
     const reliable = enough && top.accuracy >= DETECTOR_SCORE && (spoken.includes(top.lang) ? agrees : foreign);
     return { language: top.lang, reliable };
   };
