@@ -17,6 +17,8 @@ const KNOWN_SHARE = 0.75;
 const KNOWN_MARGIN = 3;
 /** tinyld's score for a reliable answer (its scale: ~0.05 for a shaky guess, 0.2–1 for clear text). */
 const DETECTOR_SCORE = 0.15;
+/** …and for a language knowledge has no notice in: gibberish ("asdkjh qwpoe") gets middling scores for something. */
+const SURE_SCORE = 0.5;
 const SMOOTHING = 0.5;
 
 export type Detector = (text: string, only: readonly string[]) => readonly { readonly lang: string; readonly accuracy: number }[];
@@ -67,6 +69,12 @@ function byKnownWords(models: readonly WordModel[], vocabulary: number, words: r
   return { code: scores[0].code, margin: scores[0].score - scores[1].score, known: known.length / telling.length };
 }
 
+/** Keyboard mashing ("asdkjh qwpoe zmxn") has few vowels; words of any Latin-script language have a third or more. */
+function wordLike(words: readonly string[]): boolean {
+  const letters = words.join('');
+  return (letters.match(/[aeiouy]/g)?.length ?? 0) / Math.max(1, letters.length) >= 0.3;
+}
+
 export interface IdentifierOptions {
   /** The spoken languages' knowledge (their examples are the in-domain word models). */
   readonly spoken: readonly Knowledge[];
@@ -81,6 +89,7 @@ export function createLanguageIdentifier(options: IdentifierOptions): LanguageId
   const spoken = models.map((m) => m.code);
   const candidates = [...new Set([...spoken, ...(options.notices ?? []), ...OTHERS])];
   const detector = options.detector ?? tinyldDetector;
+  const notices = new Set(options.notices ?? []);
   return (text): LanguageGuess | undefined => {
     const words = plainWords(text);
     const letters = words.reduce((n, w) => n + w.length, 0);
@@ -94,12 +103,14 @@ export function createLanguageIdentifier(options: IdentifierOptions): LanguageId
       return contested ? { language: top.lang, reliable: enough } : { language: own.code, reliable: enough };
     }
     if (!top) return own.code ? { language: own.code, reliable: false } : undefined;
-    // A language the bot speaks that its own words do not contradict, or another one its words barely know.
-    const agrees = own.code === undefined || own.code === top.lang || own.margin < 1;
-    // Another language: the detector sure of it, and the knowledge's words cover little of the message (the French
-    // "hier" or "plus" are German and English words too, so some cover is normal).
-    const foreign = !spoken.includes(top.lang) && (own.known < 0.5 || (top.accuracy >= 0.5 && own.known < KNOWN_SHARE));
-    const reliable = enough && top.accuracy >= DETECTOR_SCORE && (spoken.includes(top.lang) ? agrees : foreign);
+    // A language the bot speaks: only with its own words agreeing (a detector alone calls "lorem ipsum" German).
+    // Another language: the detector sure of it and the knowledge's words covering little of the message (French
+    // "hier" or "plus" are German and English words too); surer still for a language knowledge has no notice in.
+    const speaks = spoken.includes(top.lang);
+    const noticed = notices.has(top.lang);
+    const reliable = enough && top.accuracy >= DETECTOR_SCORE && (speaks
+      ? own.code === top.lang
+      : (noticed && own.known < 0.5) || (top.accuracy >= SURE_SCORE && own.known < KNOWN_SHARE && wordLike(words)));
     return { language: top.lang, reliable };
   };
 }
