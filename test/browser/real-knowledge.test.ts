@@ -44,4 +44,16 @@ describeInChromium('the shipped knowledge in Chromium', () => {
     await chat.botSays(/glad that did it|backup is working again/);
     await screenshot(env.page, 'real-fixed');
   });
+
+  it('speaks Spanish from the welcome on when the page is opened with a Spanish locale (the embed\'s data-locale)', async () => {
+    await env.page.goto(`${env.bot.url}/?locale=es-ES`);
+    const chat = chatPage(env.page);
+    await chat.botSays(/copias de seguridad del iPhone/);
+    expect(await env.page.getAttribute('html', 'lang')).toBe('es');
+    await chat.press('Mi copia de seguridad falla');
+    await chat.botSays(/Liberar espacio en iCloud/);
+    await chat.send('English please');
+    await chat.botSays(/carry on in English/);
+    await screenshot(env.page, 'real-spanish');
+  });
 });
