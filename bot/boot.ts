@@ -20,6 +20,7 @@ import { withConversationLimit } from './security/conversation-limit';
 import { redactPii } from './security/redact';
 import { createRetentionSweep } from './security/retention';
 import { recordUnrecognized } from './nlu/unrecognized-log';
+import { createAnalyticsRecorder } from './analytics/recorder';
 
 export interface CreateBotOptions {
   readonly config: Config;
@@ -33,6 +34,8 @@ export interface CreateBotOptions {
   readonly extraRouters?: readonly Router[];
   /** Handoff settings for tests: a pinned clock, a help-desk connector, worker backoff. */
   readonly handoff?: Pick<HandoffOptions, 'now' | 'connector' | 'worker'>;
+  /** The turn clock (each turn's `now`); tests pin it to script idle gaps and returns. Default: the system clock. */
+  readonly clock?: () => Date;
 }
 
 export interface Bot {
@@ -59,12 +62,14 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
     // Messages the bot did not understand, redacted, for `npm run nlu:review`.
     unrecognized: toUnrecognizedSink((entry) => recordUnrecognized(config.dataDir, entry)),
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
+    // Analytics (bot/analytics/): each turn's events, folded into sessions, stored with the turn.
+    ...(config.analyticsEnabled ? { analytics: createAnalyticsRecorder({ knowledge: brain.knowledge.hash, sessionMinutes: config.analyticsSessionMinutes }) } : {}),
   });
   // Too many messages in one conversation: the `rate_limited` reply instead of a turn (bot/security/).
   // With REDIS_URL the counts are shared by every instance (bot/security/redis-counter.ts).
   const conversations = withConversationLimit(service, { perMinute: config.conversationRateLimitPerMinute, knowledge: brain.knowledge, store, logger, redisUrl: config.redisUrl });
   const renderers = createChannelRenderers();
-  const botLogic = createTurnHandler({ conversations, renderers, knowledge: brain.knowledge, logger, metrics });
+  const botLogic = createTurnHandler({ conversations, renderers, knowledge: brain.knowledge, logger, metrics, ...(options.clock ? { now: options.clock } : {}) });
   const adapter = createAdapter({ config, logger });
   let ready = true;
   let shuttingDown = false;

@@ -57,4 +57,9 @@ export const EnvSchema = z.object({
   CONVERSATION_RATE_LIMIT_PER_MINUTE: positiveInt(60),
   JSON_BODY_LIMIT_KB: positiveInt(256),
   TRUST_PROXY: text,
+  ANALYTICS_ENABLED: flag,
+  ANALYTICS_SESSION_MINUTES: positiveInt(30),
+  ANALYTICS_RETENTION_DAYS: positiveInt(400),
+  ANALYTICS_EXPORT_URL: text.refine((v) => v === undefined || /^https?:\/\//.test(v), 'expected an http(s) URL'),
+  ANALYTICS_EXPORT_SECRET: text,
 });

@@ -2,6 +2,7 @@
 // Each has real implementations (SQLite, Redis, Slack, Direct Line, …) and in-memory fakes for tests.
 import type { Storage, StoreItems } from 'botbuilder';
 import type { HandoffReason, Reply, Session, StepRecord, TurnInput } from '../dialogs';
+import type { AnalyticsStore, AnalyticsWrite } from './analytics/types';
 
 /** Where a conversation lives. `webchat` is our self-hosted Direct Line; `msteams`, `slack`, `emulator`, … come from Bot Framework. */
 export type ChannelId = 'webchat' | 'directline' | 'msteams' | 'slack' | 'emulator' | 'terminal' | (string & {});
@@ -26,6 +27,8 @@ export interface TurnRequest {
   readonly input: TurnInput;
   /** The channel's activity id: a replayed activity is answered once. */
   readonly activityId?: string;
+  /** Test traffic (an activity with `channelData.test: true`): recorded for analytics but left out of reports by default. */
+  readonly test?: boolean;
 }
 
 export interface TurnOutcome {
@@ -114,8 +117,12 @@ export interface BotStore {
    * Optional: a turn's writes as one operation, atomically (SQLite: one transaction): `changes` exactly as
    * `storage.write` (an eTag conflict writes nothing, the log included), then `entries` appended to the log `logKey`.
    * Without it, the conversation service writes the session and appends the transcript one after the other.
+   * `analytics`, when given, is written in the same operation (the turn's event-log row and its session rows), so a
+   * turn is counted exactly when its session write lands: once, whichever instance wrote it.
    */
-  writeTurn?(changes: StoreItems, logKey: string, entries: readonly unknown[]): Promise<void>;
+  writeTurn?(changes: StoreItems, logKey: string, entries: readonly unknown[], analytics?: AnalyticsWrite): Promise<void>;
+  /** Analytics sessions and events, in the same store as the sessions (bot/analytics/). */
+  readonly analytics?: AnalyticsStore;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

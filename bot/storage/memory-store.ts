@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { BotStore, Logs } from '../ports';
 import { ETagConflictError, StorageUnavailableError } from './errors';
 import { createInProcessBus } from './in-process-bus';
+import { createMemoryAnalytics } from './memory-analytics';
 import { createMemoryOutbox } from './memory-outbox';
 import { changeList, conflicts, decodeItem, encodeItem, expectedETag, keyList, newETag } from './store-items';
 
@@ -38,6 +39,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     if (down) throw new StorageUnavailableError('memory', operation, 'outage');
   };
   const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
+  const analytics = createMemoryAnalytics(guard);
 
   /** All keys are checked before any is written: a rejected batch leaves nothing half-written. */
   const writeItems = (changes: StoreItems): void => {
@@ -118,10 +120,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     logs: logStore,
     outbox: createMemoryOutbox(guard, now),
     bus,
-    async writeTurn(changes, logKey, entries) {
+    analytics,
+    async writeTurn(changes, logKey, entries, counted) {
       guard('storage.write');
       writeItems(changes);
       if (entries.length > 0) appendEntries(logKey, entries);
+      if (counted) analytics.writeRows(counted);
     },
     async ping() {
       guard('ping');

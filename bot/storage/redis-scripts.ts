@@ -50,6 +50,29 @@ if #ARGV > 6 then
 end
 return 1`);
 
+/**
+ * A turn with its analytics rows, on a single node: TURN_WRITE, then (if it wrote) the event row and the session rows.
+ * KEYS: item, list, last-append time, log index, events stream, days set, then per session: day hash, conversation set.
+ * ARGV: as ITEM_WRITE, log name, line count n, n lines, event json, session count m, then per session: id, json, day.
+ */
+export const TURN_WRITE_COUNTED = script(`${ITEM_WRITE_LUA}
+local n = tonumber(ARGV[7])
+if n > 0 then
+  redis.call('ZADD', KEYS[4], ARGV[4], ARGV[6])
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 8, 7 + n))
+  redis.call('SET', KEYS[3], ARGV[4])
+end
+local a = 8 + n
+redis.call('XADD', KEYS[5], '*', 'j', ARGV[a])
+local m = tonumber(ARGV[a + 1])
+for i = 1, m do
+  local b = a + 2 + (i - 1) * 3
+  redis.call('HSET', KEYS[5 + i * 2], ARGV[b], ARGV[b + 1])
+  redis.call('SADD', KEYS[6], ARGV[b + 2])
+  redis.call('SADD', KEYS[6 + i * 2], ARGV[b + 2] .. '|' .. ARGV[b])
+end
+return 1`);
+
 /** KEYS: list, last-append time. ARGV: now, json… (one or more). Returns the first entry's sequence number. */
 export const LOG_APPEND_MANY = script(`
 local n = redis.call('RPUSH', KEYS[1], unpack(ARGV, 2))

@@ -2,6 +2,7 @@
 import { Cluster } from 'ioredis';
 import type { Logger } from '../logger';
 import type { BotStore } from '../ports';
+import { createRedisAnalytics } from './redis-analytics';
 import { createRedisBus } from './redis-bus';
 import { closeRedis, connectRedis } from './redis-client';
 import { createCall, type RedisContext } from './redis-context';
@@ -54,6 +55,7 @@ export function createRedisStore(options: RedisStoreOptions): BotStore {
     // One script and one round trip on a single node; on a Cluster (keys in several slots) the write, then the append.
     writeTurn: client instanceof Cluster ? undefined : createTurnWriter(ctx, options.itemTtlMs),
     outbox: createRedisOutbox(ctx),
+    analytics: createRedisAnalytics(ctx),
     bus,
     async ping() {
       await ctx.call('ping', () => client.ping());
