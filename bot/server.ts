@@ -16,6 +16,7 @@ import { createMetricsRouter } from './routes/metrics';
 import { createWebChatRouter } from './web/web-chat';
 import { slackRouters } from './slack/mount';
 import { agentRouters } from './agent/router';
+import { analyticsRouters } from './analytics/http/router';
 import type { Handoff } from './handoff';
 import { createEdgeGuards } from './security/edge-guards';
 import { trustProxySetting } from './security/trust-proxy';
@@ -48,6 +49,7 @@ export function channelRouters(deps: EdgeDeps): Router[] {
     createWebChatRouter(deps), // our Direct Line (/v3/directline) and the chat page (/, /embed.js)
     ...slackRouters(deps), // Slack direct (/slack/events), when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set
     ...agentRouters(deps), // the agent inbox (/agent), when AGENT_TOKEN or AGENT_USERS_FILE is set
+    ...analyticsRouters({ ...deps, ...(deps.handoff ? { now: deps.handoff.now } : {}) }), // the analytics dashboard (/analytics) and its API, behind the same login
   ];
 }
 
