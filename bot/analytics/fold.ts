@@ -36,7 +36,8 @@ export function foldTurn(state: AnalyticsState, turn: TurnFacts, options: FoldOp
   const test = state.test === true || turn.test || turn.channel === 'emulator';
   const flowActivity = turn.events.some((e) => FLOW_EVENTS.has(e.type));
   const csatOnly = turn.events.length > 0 && turn.events.every((e) => e.type === 'csat');
-  let { current, previous } = state;
+  let current = state.current;
+  let previous: SessionFacts[] = [...(state.previous ?? [])];
   const changed: SessionFacts[] = [];
 
   let target: SessionFacts | undefined;
@@ -48,7 +49,7 @@ export function foldTurn(state: AnalyticsState, turn: TurnFacts, options: FoldOp
     target = current;
     extend = false;
   } else if (isUserMessage(turn) || turn.kind === 'conversation_start' || flowActivity) {
-    if (current?.flow !== undefined) previous = current;
+    if (current?.flow !== undefined) previous = [...previous.filter((p) => p.flow !== current?.flow), current];
     target = open(turn, options.newId(), test);
   } else {
     // A status message (a hub's or an agent's) outside a session: counted where it belongs, or nowhere.
@@ -56,19 +57,21 @@ export function foldTurn(state: AnalyticsState, turn: TurnFacts, options: FoldOp
     extend = false;
   }
 
-  if (previous && turn.at - previous.lastAt > options.returnMs) previous = undefined;
+  previous = previous.filter((p) => turn.at - p.lastAt <= options.returnMs);
   if (target) {
     const next = apply(target, turn, extend, test);
     // A return about the same flow within the window: the earlier session's assumed resolution does not stand.
-    const returnedTo = next.flow !== undefined && flowActivity && previous && previous.id !== next.id && previous.flow === next.flow && !previous.returned;
-    if (returnedTo && previous) {
-      previous = { ...previous, returned: true };
-      changed.push(previous);
-    }
+    const flows = new Set(turn.events.map(flowOf).filter((f): f is string => f !== undefined));
+    previous = previous.map((p) => {
+      if (p.id === next.id || p.returned || p.flow === undefined || !flows.has(p.flow)) return p;
+      const marked: SessionFacts = { ...p, returned: true };
+      changed.push(marked);
+      return marked;
+    });
     changed.push(next);
     current = next;
   }
-  const nextState: AnalyticsState = { ...(current ? { current } : {}), ...(previous ? { previous } : {}), ...(test ? { test: true as const } : {}) };
+  const nextState: AnalyticsState = { ...(current ? { current } : {}), ...(previous.length ? { previous } : {}), ...(test ? { test: true as const } : {}) };
   return {
     state: nextState,
     write: {

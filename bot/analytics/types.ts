@@ -62,8 +62,8 @@ export interface SessionFacts {
 /** Kept in the conversation's record, written with it: which session a turn belongs to. */
 export interface AnalyticsState {
   readonly current?: SessionFacts;
-  /** The latest earlier session that worked on a flow, while a return about the same flow would still count. */
-  readonly previous?: SessionFacts;
+  /** Per flow, the latest earlier session that worked on it, while a return about the same flow would still count. */
+  readonly previous?: readonly SessionFacts[];
   /** Once a conversation is marked as test traffic, it stays so. */
   readonly test?: true;
 }
