@@ -20,7 +20,7 @@ import { withConversationLimit } from './security/conversation-limit';
 import { redactPii } from './security/redact';
 import { createRetentionSweep } from './security/retention';
 import { recordUnrecognized } from './nlu/unrecognized-log';
-import { createAnalyticsRecorder } from './analytics/recorder';
+import { createAnalyticsRecorder, createAnalyticsRetention, createHttpExporter } from './analytics';
 
 export interface CreateBotOptions {
   readonly config: Config;
@@ -79,6 +79,11 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
   const app = createServer(deps, { extraRouters: options.extraRouters });
   // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens.
   const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger });
+  // ANALYTICS_RETENTION_DAYS, and the NDJSON export to ANALYTICS_EXPORT_URL (bot/analytics/).
+  const analyticsRetention = createAnalyticsRetention({ analytics: store.analytics, days: config.analyticsRetentionDays, logger });
+  const exporter = config.analyticsExportUrl && config.analyticsExportSecret && store.analytics
+    ? createHttpExporter({ url: config.analyticsExportUrl, secret: config.analyticsExportSecret, analytics: store.analytics, storage: store.storage, logger })
+    : undefined;
   let server: Server | undefined;
 
   return {
@@ -94,6 +99,8 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
           server = listening;
           attachWebChat(deps, listening); // Direct Line WebSocket streams
           retention.start();
+          analyticsRetention.start();
+          exporter?.start();
           const { port: bound } = listening.address() as AddressInfo;
           resolve({ server: listening, url: `http://${urlHost(host)}:${bound}` });
         };
@@ -105,7 +112,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
       shuttingDown = true;
       ready = false;
       // Open streams would hold server.close() until the deadline; the outbox worker records its pass in flight.
-      await Promise.all([closeWebChat(deps), handoff.stop(), retention.stop()]);
+      await Promise.all([closeWebChat(deps), handoff.stop(), retention.stop(), analyticsRetention.stop(), exporter?.stop()]);
       const closed = server ? new Promise<void>((resolve) => server?.close(() => resolve())) : Promise.resolve();
       // close() drops only the connections idle right now; a keep-alive connection whose turn ends later would
       // hold the server open until its timeout, so idle ones are swept until everything is closed.
