@@ -2,6 +2,7 @@
 // (or the AGENT_TOKEN as a bearer token). Mounted by server.ts when the agent login is configured.
 import type { Router } from 'express';
 import express from 'express';
+import { readCookie, SESSION_COOKIE } from '../../agent/http-auth';
 import { createAgentSessions } from '../../agent/sessions';
 import type { Config } from '../../config';
 import { redactText } from '../../handoff';
@@ -24,6 +25,11 @@ export function analyticsRouters(deps: DashboardDeps): Router[] {
   const now = deps.now ?? Date.now;
   const sessions = createAgentSessions({ storage: store.storage, ttlMs: config.agentSessionMinutes * 60_000, now });
   const router = express.Router();
+  // Who is here, answered without a 401, so the page can show its login form without a failed request.
+  router.get('/analytics/api/whoami', async (req, res) => {
+    const session = await sessions.get(readCookie(req, SESSION_COOKIE));
+    res.set('Cache-Control', 'no-store').json(session ? { authenticated: true, agent: { name: session.agent.name }, csrf: session.csrf } : { authenticated: false });
+  });
   router.use(
     createDashboardPageRoutes(),
     createApiRoutes({

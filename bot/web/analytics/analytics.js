@@ -96,7 +96,7 @@
     u.appendChild(v);
     var line = el('p', 'card__def');
     line.appendChild(number(s.unrecognized_messages, 'unrecognized', 'sessions with a message not understood'));
-    line.appendChild(document.createTextNode(' of ' + s.user_messages + ' user messages not understood. ' + definition('rates')));
+    line.appendChild(document.createTextNode(' of ' + s.user_messages + ' user messages not understood. Unrecognized rate: ' + definition('rates').split('Unrecognized rate: ')[1]));
     u.appendChild(line);
     box.appendChild(u);
     var c = el('article', 'card');
@@ -186,21 +186,19 @@
     var rows = {};
     s.steps.filter(function (r) { return r.flow === flow.id; }).forEach(function (r) { rows[r.step] = r; });
     var g = new window.dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 56, marginx: 12, marginy: 12 });
+    g.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 30, marginx: 12, marginy: 12 });
     g.setDefaultEdgeLabel(function () { return {}; });
-    var W = 178, H = 74;
+    var W = 330, H = 58;
     flow.steps.forEach(function (st) { g.setNode(st.id, { width: W, height: H, kind: 'step', step: st }); });
-    g.setNode('@fixed', { width: 120, height: 44, kind: 'fixed' });
-    g.setNode('@escalated', { width: 120, height: 44, kind: 'escalated' });
-    var fixed = 0, escalated = 0;
+    var escalated = 0;
+    flow.steps.forEach(function (st) { escalated += (rows[st.id] || { escalated: 0 }).escalated; });
+    g.setNode('@escalated', { width: 180, height: 44, kind: 'escalated' });
     flow.steps.forEach(function (st) {
-      var r = rows[st.id] || { moved_on: {}, fixed: 0, escalated: 0 };
+      var r = rows[st.id] || { moved_on: {} };
       var targets = Object.assign({}, r.moved_on);
       if (st.next !== 'escalate' && targets[st.next] === undefined) targets[st.next] = 0;
-      Object.keys(targets).forEach(function (to) { if (g.hasNode(to)) g.setEdge(st.id, to, { n: targets[to], kind: 'moved', from: st.id, to: to, width: 24, height: 16 }); });
-      if (r.fixed) g.setEdge(st.id, '@fixed', { n: r.fixed, kind: 'fixed', width: 24, height: 16 });
-      if (r.escalated) g.setEdge(st.id, '@escalated', { n: r.escalated, kind: 'escalated', width: 24, height: 16 });
-      fixed += r.fixed; escalated += r.escalated;
+      Object.keys(targets).forEach(function (to) { if (g.hasNode(to)) g.setEdge(st.id, to, { n: targets[to], kind: 'moved', width: 30, height: 14, labelpos: 'r' }); });
+      if (st.next === 'escalate') g.setEdge(st.id, '@escalated', { n: r.escalated || 0, kind: 'escalated', width: 30, height: 14, labelpos: 'r' });
     });
     window.dagre.layout(g);
     var size = g.graph();
@@ -216,7 +214,7 @@
       var pts = edge.points;
       var d = 'M ' + pts.map(function (p) { return p.x.toFixed(1) + ' ' + p.y.toFixed(1); }).join(' L ');
       group.appendChild(svg('path', { d: d, 'marker-end': 'url(#arrow)' }));
-      group.appendChild(svg('text', { x: edge.x.toFixed(1), y: (edge.y + 4).toFixed(1), 'text-anchor': 'middle', 'data-edge': e.v + '>' + e.w }, edge.n));
+      group.appendChild(svg('text', { x: (edge.x + 4).toFixed(1), y: (edge.y + 4).toFixed(1), 'data-edge': e.v + '>' + e.w }, edge.n + (edge.kind === 'moved' ? ' moved on' : ' escalated')));
       root.appendChild(group);
     });
     g.nodes().forEach(function (id) {
@@ -225,14 +223,13 @@
       group.appendChild(svg('rect', { width: n.width, height: n.height, rx: 8 }));
       if (n.kind === 'step') {
         var r = rows[id] || { shown: 0, fixed: 0, not_fixed: 0, already_tried: 0, dropped: 0, escalated: 0 };
-        group.appendChild(svg('text', { x: 8, y: 18, class: 'title' }, n.step.title.length > 26 ? n.step.title.slice(0, 25) + '…' : n.step.title));
-        group.appendChild(svg('text', { x: 8, y: 36, class: 'counts' }, 'shown ' + r.shown + ' · fixed ' + r.fixed));
-        group.appendChild(svg('text', { x: 8, y: 51, class: 'counts' }, 'not fixed ' + r.not_fixed + ' · tried ' + r.already_tried));
-        group.appendChild(svg('text', { x: 8, y: 66, class: 'counts' }, 'no answer ' + r.dropped + ' · escalated ' + r.escalated));
+        group.appendChild(svg('text', { x: 10, y: 18, class: 'title' }, n.step.title.length > 44 ? n.step.title.slice(0, 43) + '…' : n.step.title));
+        group.appendChild(svg('text', { x: 10, y: 35, class: 'counts' }, 'shown ' + r.shown + ' · fixed ' + r.fixed));
+        group.appendChild(svg('text', { x: 10, y: 50, class: 'counts' }, 'not fixed ' + r.not_fixed + ' · tried ' + r.already_tried + ' · no answer ' + r.dropped + ' · escalated here ' + r.escalated));
         group.addEventListener('click', function () { drill('step:' + flow.id + ':' + id + ':shown', n.step.title + ': shown'); });
       } else {
-        group.appendChild(svg('text', { x: 10, y: 19, class: 'title' }, n.kind === 'fixed' ? 'Fixed' : 'Escalated'));
-        group.appendChild(svg('text', { x: 10, y: 35, class: 'counts' }, (n.kind === 'fixed' ? fixed : escalated) + ' session(s)'));
+        group.appendChild(svg('text', { x: 10, y: 19, class: 'title' }, 'Escalated (all steps)'));
+        group.appendChild(svg('text', { x: 10, y: 35, class: 'counts' }, escalated + ' session(s)'));
       }
       root.appendChild(group);
     });
@@ -320,15 +317,17 @@
     load();
   });
   function start() {
-    api('GET', '/analytics/api/meta').then(function (meta) {
-      state.meta = meta;
-      return fetch('/agent/api/session', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { return null; });
-    }).then(function (session) {
-      if (session) { state.csrf = session.csrf; $('who').textContent = session.agent.name; }
-      $('login').hidden = true; $('dashboard').hidden = false;
-      renderDefinitions();
-      return load();
-    }).catch(function () { /* 401: the login form is shown */ });
+    api('GET', '/analytics/api/whoami').then(function (who) {
+      if (!who.authenticated) { showLogin(); return undefined; }
+      state.csrf = who.csrf;
+      $('who').textContent = who.agent.name;
+      return api('GET', '/analytics/api/meta').then(function (meta) {
+        state.meta = meta;
+        $('login').hidden = true; $('dashboard').hidden = false;
+        renderDefinitions();
+        return load();
+      });
+    }).catch(fail);
   }
   start();
 })();

@@ -4,8 +4,8 @@ import type { TurnEvent } from '../../../dialogs';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-export const FLOWS = { F: ['s1', 's2', 's3', 's4'], G: ['g1', 'g2'] } as const;
-type FlowId = keyof typeof FLOWS;
+export const FLOWS: Readonly<Record<string, readonly string[]>> = { F: ['s1', 's2', 's3', 's4'], G: ['g1', 'g2'] };
+type FlowId = string;
 
 export interface ScriptTurn {
   readonly at: number;
@@ -64,7 +64,7 @@ export interface World {
   readonly now: number;
 }
 
-export function buildWorld(count: number, seed = 15, now = Date.parse('2026-06-30T12:00:00Z')): World {
+export function buildWorld(count: number, seed = 15, now = Date.parse('2026-06-30T12:00:00Z'), flows: Readonly<Record<string, readonly string[]>> = FLOWS): World {
   const rnd = random(seed);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const between = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo));
@@ -79,7 +79,7 @@ export function buildWorld(count: number, seed = 15, now = Date.parse('2026-06-3
     // The conversation ends either just now (its last session may still be open), hours ago, or days ago.
     const endAgo = pick([between(1, 20) * MIN, between(2, 60) * HOUR, between(80, 200) * HOUR]);
     const plans: PlannedSession[] = [];
-    for (let i = 0; i < sessionCount; i += 1) plans.push(planSession(pick(['smalltalk', 'confirmed', 'confirmed', 'escalated', 'left_fix', 'left_fix', 'miss_only', 'miss_after_fix']), rnd, pick, between));
+    for (let i = 0; i < sessionCount; i += 1) plans.push(planSession(pick(['smalltalk', 'confirmed', 'confirmed', 'escalated', 'left_fix', 'left_fix', 'miss_only', 'miss_after_fix']), flows, rnd, pick, between));
     // Lay the sessions out backwards from the end, each separated by an explicit end or an idle gap.
     const gaps = plans.map(() => pick([between(31, 600) * MIN, between(20, 60) * HOUR, between(80, 120) * HOUR]));
     let cursor = now - endAgo;
@@ -118,9 +118,10 @@ export function buildWorld(count: number, seed = 15, now = Date.parse('2026-06-3
   return { conversations, truth: tally(countedPlans, now), now };
 }
 
-function planSession(kind: Kind, rnd: () => number, pick: <T>(items: readonly T[]) => T, between: (lo: number, hi: number) => number): PlannedSession {
-  const flow: FlowId = rnd() < 0.8 ? 'F' : 'G';
-  const steps = FLOWS[flow];
+function planSession(kind: Kind, flows: Readonly<Record<string, readonly string[]>>, rnd: () => number, pick: <T>(items: readonly T[]) => T, between: (lo: number, hi: number) => number): PlannedSession {
+  const ids = Object.keys(flows);
+  const flow: FlowId = rnd() < 0.8 || ids.length < 2 ? (ids[0] as string) : (ids[1] as string);
+  const steps = flows[flow] as readonly string[];
   const p: PlannedSession = { kind, turns: [], visits: [], csatAsked: false, userMessages: 0, unrecognized: 0, explicitEnd: false, lastAt: 0, returned: false };
   const turn = (...events: TurnEvent[]) => {
     p.turns.push({ at: 0, kind: 'message', events });
