@@ -98,8 +98,21 @@ export function summarize(all: readonly SessionFacts[], options: SummarizeOption
   };
 }
 
+/** Days by day number: one ISO date string per day, not one per session (toISOString is the summary's hot spot). */
+const dayNames = new Map<number, string>();
+function dayOf(ms: number): string {
+  const n = Math.floor(ms / 86_400_000);
+  let name = dayNames.get(n);
+  if (name === undefined) {
+    name = utcDay(ms);
+    if (dayNames.size > 10_000) dayNames.clear();
+    dayNames.set(n, name);
+  }
+  return name;
+}
+
 function countDay(days: Map<string, MutableDay>, s: SessionFacts, outcome: Outcome): void {
-  const date = utcDay(s.startedAt);
+  const date = dayOf(s.startedAt);
   let d = days.get(date);
   if (!d) {
     d = { date, sessions: 0, engaged: 0, resolved_confirmed: 0, resolved_assumed: 0, escalated: 0, abandoned: 0, user_messages: 0, unrecognized_messages: 0 };
