@@ -8,7 +8,7 @@ import { lastSaid } from './last-said';
 import type { AnalyticsState } from './types';
 
 export interface RecorderOptions {
-  /** The knowledge version (its hash) carried by every event. */
+  /** The knowledge version (its hash) carried by every event; its first 16 hex digits are kept (enough to tell versions apart). */
   readonly knowledge: string;
   /** ANALYTICS_SESSION_MINUTES. */
   readonly sessionMinutes: number;
@@ -21,6 +21,7 @@ export type AnalyticsRecorder = (state: AnalyticsState | undefined, request: Tur
 export const RETURN_HOURS = 72;
 
 export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsRecorder {
+  const knowledge = options.knowledge.slice(0, 16);
   const fold = { idleMs: options.sessionMinutes * 60_000, returnMs: (options.returnHours ?? RETURN_HOURS) * 3_600_000, newId: options.newId ?? randomUUID };
   return (state, request, input, result) => {
     const at = Date.parse(input.now);
@@ -32,7 +33,7 @@ export function createAnalyticsRecorder(options: RecorderOptions): AnalyticsReco
       channel: request.address.channel,
       ...(input.locale ? { locale: input.locale } : {}),
       ...(result.trace.language ? { language: result.trace.language } : {}),
-      knowledge: options.knowledge,
+      knowledge,
       test: request.test === true,
       events: result.events,
       ...(said !== undefined ? { lastSaid: said } : {}),

@@ -11,10 +11,11 @@ CREATE TABLE IF NOT EXISTS analytics_sessions (
 );
 CREATE INDEX IF NOT EXISTS analytics_sessions_started ON analytics_sessions (started_at);
 CREATE INDEX IF NOT EXISTS analytics_sessions_conversation ON analytics_sessions (conversation);
+-- No AUTOINCREMENT and no index on \`at\`: each is one more B-tree write per turn. Rows only ever leave from the oldest
+-- end, so rowids keep increasing, and retention finds its cut-off by a binary search over them.
 CREATE TABLE IF NOT EXISTS analytics_events (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, session TEXT NOT NULL, json TEXT NOT NULL
+  seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, session TEXT NOT NULL, json TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS analytics_events_at ON analytics_events (at);
 `;
 
 /** The analytics store, plus the write for the caller's own transaction (a turn's session and transcript). */
@@ -36,7 +37,22 @@ export function createSqliteAnalytics(db: SqliteDb, guard: (operation: string) =
   const eventsAfter = db.prepare<[number, number], { seq: number; json: string }>('SELECT seq, json FROM analytics_events WHERE seq > ? ORDER BY seq LIMIT ?');
   const relink = db.prepare<[string, string, string]>("UPDATE analytics_sessions SET conversation = ?, json = json_set(json, '$.conversation', ?) WHERE conversation = ?");
   const dropSessions = db.prepare<[number]>('DELETE FROM analytics_sessions WHERE started_at < ?');
-  const dropEvents = db.prepare<[number]>('DELETE FROM analytics_events WHERE at < ?');
+  const dropEvents = db.prepare<[number]>('DELETE FROM analytics_events WHERE seq < ?');
+  const bounds = db.prepare<[], { lo: number | null; hi: number | null }>('SELECT MIN(seq) AS lo, MAX(seq) AS hi FROM analytics_events');
+  const atOrAfter = db.prepare<[number], number>('SELECT at FROM analytics_events WHERE seq >= ? ORDER BY seq LIMIT 1').pluck();
+  /** The first seq whose row is not older than the cut-off (rows are written in time order, give or take a clock). */
+  const firstKept = (olderThan: number): number => {
+    const { lo, hi } = bounds.get() ?? { lo: null, hi: null };
+    if (lo === null || hi === null) return 0;
+    let [a, b] = [lo, hi + 1];
+    while (a < b) {
+      const mid = Math.floor((a + b) / 2);
+      const at = atOrAfter.get(mid);
+      if (at !== undefined && at < olderThan) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
 
   const writeRows = (write: AnalyticsWrite): void => {
     for (const s of write.sessions) upsert.run(s.id, s.conversation, s.startedAt, s.lastAt, s.test ? 1 : 0, JSON.stringify(s));
@@ -44,7 +60,7 @@ export function createSqliteAnalytics(db: SqliteDb, guard: (operation: string) =
   };
   const writeAll = db.transaction(writeRows);
   const expireAll = db.transaction((olderThan: number): number => {
-    dropEvents.run(olderThan);
+    dropEvents.run(firstKept(olderThan));
     return dropSessions.run(olderThan).changes;
   });
   const parse = (json: string): SessionFacts => JSON.parse(json) as SessionFacts;
