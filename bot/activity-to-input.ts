@@ -2,6 +2,7 @@
 // Anything the engine has no use for (typing, reactions, unknown types) becomes `undefined`: ignored politely.
 import { TurnContext, type Activity } from 'botbuilder';
 import type { TurnInput } from '../dialogs';
+import { PICK_MANY, PICKED_INPUT_ID, readPicked } from './picked-values';
 import type { ConversationAddress, TurnRequest } from './ports';
 
 /** The event a help-desk hub sends about a handoff (value: { status, queuePosition?, agentName?, resumeAtStep? }). */
@@ -18,14 +19,20 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 
 /**
  * A button or card submit's `value` → the engine's action. Accepts our own `{ action, stepId }` (messageBack and
- * Adaptive Card Action.Submit data), `{ value, stepId }`, and a bare string token.
+ * Adaptive Card Action.Submit data), `{ value, stepId }`, and a bare string token. A checklist's submit
+ * (`{ action, stepId?, pick: 'many', picked: 'a,b' }`: its data with the card's input merged in) also carries `picked`.
  */
 export function valueToAction(value: unknown): TurnInput['action'] {
   const token = isRecord(value) ? (str(value.action) ?? str(value.value)) : str(value);
   // Our button values are short ids; a huge one is forged and would cost the NLU's typo matching seconds of CPU.
   if (!token || !token.trim() || token.length > MAX_ACTION_LENGTH) return undefined;
   const stepId = isRecord(value) ? str(value.stepId) : undefined;
-  return stepId ? { value: token.trim(), stepId } : { value: token.trim() };
+  const many = isRecord(value) && (value.pick === PICK_MANY || value[PICKED_INPUT_ID] !== undefined);
+  return {
+    value: token.trim(),
+    ...(stepId ? { stepId } : {}),
+    ...(many ? { picked: readPicked(value[PICKED_INPUT_ID]) } : {}),
+  };
 }
 
 /** The engine's input for an activity, or undefined when the activity is not one the bot answers. */

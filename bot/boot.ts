@@ -64,6 +64,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
     // Analytics (bot/analytics/): each turn's events, folded into sessions, stored with the turn.
     ...(config.analyticsEnabled ? { analytics: createAnalyticsRecorder({ knowledge: brain.knowledge.hash, sessionMinutes: config.analyticsSessionMinutes }) } : {}),
+    handoff: handoff.capabilities, // what "a person" means here: the engine never promises more
   });
   // Too many messages in one conversation: the `rate_limited` reply instead of a turn (bot/security/).
   // With REDIS_URL the counts are shared by every instance (bot/security/redis-counter.ts).

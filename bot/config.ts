@@ -40,7 +40,10 @@ export interface Config {
   readonly sessionTtlMinutes: number;
   readonly transcriptRetentionDays: number;
   readonly redactPii: boolean;
-  /** Send Bot Framework `handoff.initiate` events on Bot Framework channels (HANDOFF_BF_EVENTS, default true). */
+  /**
+   * Send Bot Framework `handoff.initiate` events on Bot Framework channels (HANDOFF_BF_EVENTS, default false): only
+   * when a hub (Omnichannel, LivePerson, Genesys …) answers them, since the bot then tells users a person will join.
+   */
   readonly handoffBfEvents: boolean;
   /** Lifetime of an agent inbox login, in minutes (AGENT_SESSION_MINUTES, default 480). */
   readonly agentSessionMinutes: number;
@@ -129,7 +132,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     transcriptRetentionDays: e.TRANSCRIPT_RETENTION_DAYS,
     redactPii: e.REDACT_PII ?? true,
-    handoffBfEvents: e.HANDOFF_BF_EVENTS ?? true,
+    handoffBfEvents: e.HANDOFF_BF_EVENTS ?? false,
     agentSessionMinutes: e.AGENT_SESSION_MINUTES,
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     corsOrigins: e.CORS_ORIGINS,

@@ -8,7 +8,7 @@ export interface Metrics {
   readonly turnSeconds: Histogram<'channel'>;
   readonly intents: Counter<'intent'>;
   readonly fallbacks: Counter<'channel'>;
-  readonly escalations: Counter<'channel'>;
+  readonly escalations: Counter<'channel' | 'reason'>;
   readonly handoffs: Counter<'channel' | 'reason'>;
   readonly storageErrors: Counter<'operation'>;
   readonly turnErrors: Counter<'channel'>;
@@ -39,7 +39,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     }),
     intents: new Counter({ name: `${prefix}intents_total`, help: 'Classified intents (unknown included)', labelNames: ['intent'], registers }),
     fallbacks: new Counter({ name: `${prefix}fallbacks_total`, help: 'Messages the bot did not understand', labelNames: ['channel'], registers }),
-    escalations: new Counter({ name: `${prefix}escalations_total`, help: 'Escalations to Apple Support contacts', labelNames: ['channel'], registers }),
+    escalations: new Counter({ name: `${prefix}escalations_total`, help: 'Escalations (Apple Support given, a ticket, a person) by reason', labelNames: ['channel', 'reason'], registers }),
     handoffs: new Counter({ name: `${prefix}handoffs_total`, help: 'Handoffs to a human help desk', labelNames: ['channel', 'reason'], registers }),
     storageErrors: new Counter({ name: `${prefix}storage_errors_total`, help: 'Storage operations that failed', labelNames: ['operation'], registers }),
     turnErrors: new Counter({ name: `${prefix}turn_errors_total`, help: 'Turns that ended in the apology', labelNames: ['channel'], registers }),
@@ -51,7 +51,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 export function recordTurnResult(metrics: Metrics, channel: string, result: TurnResult, readsText = true): void {
   if (readsText && result.trace.intent) metrics.intents.inc({ intent: result.trace.intent });
   if (result.effects.some((e) => e.type === 'unrecognized')) metrics.fallbacks.inc({ channel });
-  if (result.replies.some((r) => r.kind === 'escalation')) metrics.escalations.inc({ channel });
+  for (const event of result.events ?? []) if (event.type === 'escalated') metrics.escalations.inc({ channel, reason: event.reason });
   for (const effect of result.effects) {
     if (effect.type === 'handoff') metrics.handoffs.inc({ channel, reason: effect.story.reason });
   }

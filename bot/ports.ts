@@ -144,6 +144,8 @@ export interface HandoffPacket {
   readonly transcript: readonly TranscriptEntry[];
   readonly reason: HandoffReason;
   readonly createdAt: string;
+  /** The email the user gave for the help desk's answer (asked only where a ticket is the way to a person). */
+  readonly contact?: { readonly email: string };
 }
 
 /** The help-desk side of a conversation: who has it, relay to and from agents. */

@@ -1,9 +1,11 @@
 // What a route sees of one turn (knowledge, session, what the user meant) and what it gives back.
-import type { Answer, Classification, Effect, IntentScore, Knowledge, Reply, Session, TurnEvent, TurnInput } from './types';
+import type { Answer, Classification, Effect, HandoffCapabilities, IntentScore, Knowledge, Reply, Session, TurnEvent, TurnInput } from './types';
 import type { Say } from './replies';
 
 /** Global commands: they interrupt anything, and the flow can resume afterwards. */
-export type Command = 'help' | 'start_over' | 'human' | 'thanks' | 'goodbye' | 'greeting' | 'resume';
+export type Command =
+  | 'help' | 'start_over' | 'human' | 'thanks' | 'goodbye' | 'greeting' | 'resume'
+  | 'apple' | 'appointment' | 'next' | 'back' | 'repeat' | 'steps' | 'later' | 'detail';
 
 /** What the user meant this turn, from a button, a typed choice label or number, or the NLU. */
 export interface Understanding {
@@ -27,6 +29,12 @@ export interface Understanding {
   readonly stepTarget?: string;
   /** From a `region:<CC>` choice (`other` and unknown codes stay as given). */
   readonly region?: string;
+  /** From a `diag:<option>` choice: an answer to a flow's diagnostic question. */
+  readonly diagnosis?: string;
+  /** From a `csat:<1-5>` choice (or a digit typed when the satisfaction question is open). */
+  readonly csat?: number;
+  /** The values ticked on a checklist (TurnInput.action.picked). */
+  readonly picked?: readonly string[];
 }
 
 export interface Outcome {
@@ -50,6 +58,8 @@ export interface TurnContext {
   readonly say: Say;
   /** The region whose support contact applies (explicit choice, else the locale's region). */
   readonly region?: string;
+  /** Who can take over when a person is asked for (TurnInput.handoff; nobody by default). */
+  readonly caps: HandoffCapabilities;
   /** Runs the NLU on other text (e.g. "I already tried restarting" without the already-tried words). */
   classify(text: string): Classification;
   /** Runs the routes again with a changed understanding and session (a "Did you mean …?" pick, a pick-up that is a message). */

@@ -2,6 +2,7 @@
 import type { Engine, Knowledge, Reply, Session, TurnInput, TurnKind, TurnResult, Understander } from './types';
 import type { Outcome, TurnContext, Understanding } from './context';
 import { createSay } from './replies';
+import { capabilitiesOf, offerable } from './capabilities';
 import { conversationRegion } from './region';
 import { isSessionValid, newSession, reconcileSession } from './session';
 import { isReadable, labelIndex, understand } from './understand';
@@ -9,6 +10,7 @@ import { factEntities } from './nlu/entities';
 import { pendingChoices } from './questions';
 import { routeMessage, routeTurn } from './router';
 import { turnEvents } from './events';
+import { avoidRepeats } from './repetition';
 
 export interface EngineOptions {
   readonly knowledge: Knowledge;
@@ -30,9 +32,10 @@ export function createEngine(options: EngineOptions): Engine {
   const classify = (text: string) => understander.classify(text);
 
   function context(input: TurnInput, session: Session, u: Understanding): TurnContext {
-    const say = createSay(knowledge, session.turns);
+    const caps = capabilitiesOf(input);
+    const say = createSay(knowledge, session.turns, { offers: offerable(caps) });
     const ctx: TurnContext = {
-      knowledge, input, session, u, say, classify,
+      knowledge, input, session, u, say, classify, caps,
       region: conversationRegion(session.facts, input.locale),
       reroute: (u2: Understanding, s2: Session): Outcome => routeMessage(context(input, s2, u2)),
     };
@@ -45,13 +48,17 @@ export function createEngine(options: EngineOptions): Engine {
     const kind: TurnKind = KINDS.includes(input.kind) ? input.kind : 'message';
     const loaded = isSessionValid(stored) ? reconcileSession(stored, knowledge) : newSession(now);
     const reads = kind === 'message' || kind === 'pick_up';
-    const asked = pendingChoices(createSay(knowledge, loaded.turns), knowledge, loaded);
+    const asked = pendingChoices(createSay(knowledge, loaded.turns, { offers: offerable(capabilitiesOf(input)) }), knowledge, loaded);
     const u = reads ? understand(input.text, input.action, { knowledge, classify, asked, labels }) : NOTHING;
     const typed = isReadable(u.text) ? { lastUserText: u.text.slice(0, MAX_KEPT_TEXT) } : {};
     const session: Session = { ...loaded, facts: { ...loaded.facts, ...factEntities(u.entities, knowledge.entities) }, ...typed };
-    const outcome = routeTurn(context({ ...input, kind, now }, session, u));
-    const after: Session = { ...outcome.session, misses: outcome.misses ?? 0, turns: loaded.turns + 1, updatedAt: now };
-    const replies = oneQuestion(outcome.replies);
+    const ctx = context({ ...input, kind, now }, session, u);
+    const routed = routeTurn(ctx);
+    // The rating question comes on its own, after the turn's own question: its buttons never replace that one's.
+    const outcome = askSatisfaction(ctx, { ...routed, replies: oneQuestion(routed.replies) });
+    const said = avoidRepeats(ctx.say, outcome.session, outcome.replies);
+    const after: Session = { ...said.session, misses: outcome.misses ?? 0, turns: loaded.turns + 1, updatedAt: now };
+    const replies = said.replies;
     const effects = outcome.effects ?? [];
     return {
       session: after,
@@ -74,6 +81,19 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   return { turn };
+}
+
+/**
+ * "How did I do?" once a fix was confirmed or the conversation escalated (Session.csatDue), as soon as no other
+ * question is open. Optional: without a `csat_ask` reply in knowledge, never asked.
+ */
+function askSatisfaction(ctx: TurnContext, outcome: Outcome & { route: string }): Outcome & { route: string } {
+  const s = outcome.session;
+  if (!s.csatDue || s.pending !== undefined || !ctx.say.has('csat_ask')) return outcome;
+  const { csatDue: _done, ...rest } = s;
+  const reply = ctx.say.reply('csat_ask', {}, { kind: 'question' });
+  const events = [...(outcome.events ?? []), { type: 'csat_asked' as const }];
+  return { ...outcome, session: { ...rest, pending: { kind: 'csat' } }, replies: [...outcome.replies, reply], events };
 }
 
 /**

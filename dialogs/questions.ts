@@ -14,15 +14,38 @@ export interface Asked {
 const TEMPLATE: Readonly<Record<Pending['kind'], string>> = {
   did_it_fix: 'did_it_fix', resume: 'resume', pick_up: 'pick_up', offer_human: 'fallback_human',
   ask_region: 'ask_region', disambiguate: 'disambiguate', confirm_start_over: 'resume',
+  confirm_step: 'confirm_step', csat: 'csat_ask', ask_email: 'ticket_ask_email', tried_which: 'tried_which', diagnose: 'diagnose',
 };
 
 function intentChoices(knowledge: Knowledge, options: readonly string[]): readonly Choice[] {
   return options.map((name) => ({ label: knowledge.intents.find((i) => i.name === name)?.label ?? name, value: `intent:${name}` }));
 }
 
+/** A flow's steps as choices (`step:<id>`, labelled with their titles). */
+function stepChoices(knowledge: Knowledge, flowId: string, stepIds: readonly string[]): readonly Choice[] {
+  return stepIds.flatMap((id) => {
+    const step = findStep(knowledge, flowId, id)?.step;
+    return step ? [{ label: step.title, value: `step:${id}` }] : [];
+  });
+}
+
+/** "Which of these have you tried?": the steps as boxes to tick (or numbers to type), sent with the template's button. */
+export function askTriedWhich(say: Say, knowledge: Knowledge, session: Session, flowId: string, stepIds: readonly string[]): Asked {
+  const [submit] = say.choices('tried_which');
+  const reply: Reply = { ...say.reply('tried_which', {}, { kind: 'checklist', choicesFirst: stepChoices(knowledge, flowId, stepIds), noChoices: true }), pick: 'many', ...(submit ? { submit } : {}) };
+  return { session: { ...session, pending: { kind: 'tried_which', flowId, options: stepIds } }, reply };
+}
+
 export function askDidItFix(say: Say, session: Session, at: StepRef): Asked {
   const pending: Pending = { kind: 'did_it_fix', flowId: at.flow.id, stepId: at.step.id };
   return { session: { ...session, pending }, reply: say.reply('did_it_fix', { step: at.step.title }, { stepId: at.step.id }) };
+}
+
+/** Before a step that can cost data or access: its warning, then "go ahead?". */
+export function askConfirmStep(say: Say, session: Session, at: StepRef): Asked {
+  const pending: Pending = { kind: 'confirm_step', flowId: at.flow.id, stepId: at.step.id };
+  const reply = say.reply('confirm_step', { step: at.step.title, warning: at.step.confirm }, { kind: 'question', title: at.step.title, stepId: at.step.id });
+  return { session: { ...session, pending }, reply };
 }
 
 export function askResume(say: Say, session: Session, at: StepRef): Asked {
@@ -54,7 +77,10 @@ export function pendingChoices(say: Say, knowledge: Knowledge, session: Session)
   if (!pending) return [];
   const step = 'stepId' in pending ? findStep(knowledge, pending.flowId, pending.stepId)?.step.title : undefined;
   const own = say.choices(TEMPLATE[pending.kind], { step });
-  return pending.kind === 'disambiguate' ? [...intentChoices(knowledge, pending.options), ...own] : own;
+  if (pending.kind === 'disambiguate') return [...intentChoices(knowledge, pending.options), ...own];
+  if (pending.kind === 'tried_which') return stepChoices(knowledge, pending.flowId, pending.options);
+  if (pending.kind === 'diagnose') return (knowledge.flows.find((f) => f.id === pending.flowId)?.diagnose?.options ?? []).map((o) => ({ label: o.label, value: `diag:${o.id}` }));
+  return own;
 }
 
 /**
@@ -66,6 +92,8 @@ export function reask(say: Say, knowledge: Knowledge, session: Session): Asked |
   const at = currentStep(knowledge, session);
   switch (pending?.kind) {
     case 'did_it_fix': return at ? askDidItFix(say, session, at) : undefined;
+    case 'confirm_step': return at ? askConfirmStep(say, session, at) : undefined;
+    case 'ask_email': return { session, reply: say.reply('ticket_ask_email', {}, { kind: 'question' }) };
     case 'pick_up': return at ? askPickUp(say, session, at) : undefined;
     case 'offer_human': return askOfferHuman(say, session);
     case 'ask_region': return askRegion(say, session);

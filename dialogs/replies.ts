@@ -52,14 +52,20 @@ function mergeLinks(a: readonly Link[], b: readonly Link[]): readonly Link[] {
   return [...a, ...b].filter((l) => (seen.has(l.url) ? false : (seen.add(l.url), true)));
 }
 
-export function createSay(knowledge: Knowledge, seed: number): Say {
+export interface SayOptions {
+  /** Choices a template may offer here (e.g. "Talk to a person" only where a person exists); all by default. */
+  readonly offers?: (value: string) => boolean;
+}
+
+export function createSay(knowledge: Knowledge, seed: number, sayOptions: SayOptions = {}): Say {
+  const offers = sayOptions.offers ?? (() => true);
   const template = (id: string) => (Object.prototype.hasOwnProperty.call(knowledge.replies, id) ? knowledge.replies[id] : undefined);
   const text = (id: string, vars?: Vars) => {
     const variants = template(id)?.text ?? [];
     return variants.length === 0 ? '' : fill(variants[Math.abs(seed) % variants.length], vars).trim();
   };
   const choices = (id: string, vars?: Vars): readonly Choice[] =>
-    (template(id)?.choices ?? []).map((c) => ({ label: fill(c.label, vars), value: c.value }));
+    (template(id)?.choices ?? []).filter((c) => offers(c.value)).map((c) => ({ label: fill(c.label, vars), value: c.value }));
 
   return {
     has: (id) => template(id) !== undefined,

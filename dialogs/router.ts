@@ -4,15 +4,23 @@ import type { Outcome, Route, TurnContext } from './context';
 import { withoutPending } from './session';
 import * as guards from './routes/guards';
 import * as pending from './routes/pending';
+import * as asked from './routes/questions';
 import * as commands from './routes/commands';
 import * as flow from './routes/flow';
 import * as fallback from './routes/fallback';
 import * as system from './routes/system';
+import * as navigation from './routes/navigation';
+import * as escalated from './routes/escalated';
 
 /** 1. nothing said / stale buttons; 2. answers to the question the bot is waiting on. */
 const BEFORE: readonly Route[] = [
   guards.empty,
   guards.stale,
+  asked.csat,
+  asked.askEmail,
+  asked.triedWhich,
+  asked.diagnose,
+  asked.confirmStep,
   pending.didItFix,
   pending.resume,
   pending.pickUp,
@@ -28,12 +36,22 @@ const AFTER: readonly Route[] = [
   fallback.ambiguous,
   commands.human,
   commands.startOver,
+  commands.apple,
+  commands.appointment,
+  navigation.next,
+  navigation.back,
+  navigation.repeat,
+  navigation.detail,
+  navigation.steps,
+  navigation.later,
+  flow.answer,
   commands.help,
   commands.resume,
   commands.thanks,
   commands.goodbye,
   commands.greeting,
   fallback.otherProduct,
+  escalated.followUp,
   flow.alreadyTried,
   flow.step,
   flow.trigger,
@@ -52,7 +70,7 @@ const SYSTEM: Readonly<Partial<Record<TurnKind, Route>>> = {
 /** Questions that live for one message: unanswered, they are dropped (the flow's own questions stay). */
 function dropOneShot(session: Session): Session {
   const kind = session.pending?.kind;
-  return kind === 'did_it_fix' || kind === 'resume' || kind === 'pick_up' ? session : withoutPending(session);
+  return kind === 'did_it_fix' || kind === 'resume' || kind === 'pick_up' || kind === 'confirm_step' ? session : withoutPending(session);
 }
 
 function first(routes: readonly Route[], ctx: TurnContext): (Outcome & { route: string }) | undefined {

@@ -2,7 +2,8 @@
 import type { Knowledge, Pending, Session, StepOutcome, StepRecord } from './types';
 
 const STATUSES = new Set(['idle', 'in_flow', 'resolved', 'escalated', 'handoff']);
-const OUTCOMES = new Set(['fixed', 'not_fixed', 'already_tried', 'skipped']);
+const OUTCOMES = new Set(['fixed', 'not_fixed', 'already_tried', 'skipped', 'passed']);
+const REASONS = new Set(['all_fixes_failed', 'user_asked', 'repeated_misunderstanding']);
 
 export function newSession(now?: string): Session {
   return { version: 1, status: 'idle', steps: [], facts: {}, misses: 0, turns: 0, ...(now ? { updatedAt: now } : {}) };
@@ -12,6 +13,7 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const optString = (x: unknown): boolean => x === undefined || typeof x === 'string';
 const isStrings = (x: unknown): boolean => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const optBoolean = (x: unknown): boolean => x === undefined || typeof x === 'boolean';
 
 function isStepRecord(x: unknown): x is StepRecord {
   return isObject(x) && typeof x.stepId === 'string' && typeof x.at === 'string' && OUTCOMES.has(x.outcome as string);
@@ -23,12 +25,20 @@ function isPending(x: unknown): x is Pending {
     case 'did_it_fix':
     case 'resume':
     case 'pick_up':
+    case 'confirm_step':
       return typeof x.flowId === 'string' && typeof x.stepId === 'string';
     case 'disambiguate':
       return isStrings(x.options);
+    case 'tried_which':
+      return typeof x.flowId === 'string' && isStrings(x.options);
+    case 'diagnose':
+      return typeof x.flowId === 'string';
+    case 'ask_email':
+      return REASONS.has(x.reason as string);
     case 'confirm_start_over':
     case 'offer_human':
     case 'ask_region':
+    case 'csat':
       return true;
     default:
       return false;
@@ -42,11 +52,14 @@ export function isSessionValid(x: unknown): x is Session {
   if (!isObject(x.facts) || !Object.values(x.facts).every((v) => typeof v === 'string')) return false;
   if (!isCount(x.misses) || !isCount(x.turns)) return false;
   if (!optString(x.flowId) || !optString(x.stepId) || !optString(x.lastUserText) || !optString(x.updatedAt)) return false;
+  if (!optBoolean(x.handoffOpened) || !optBoolean(x.csatDue)) return false;
+  if (x.echo !== undefined && (!isObject(x.echo) || typeof x.echo.key !== 'string' || !isCount(x.echo.count))) return false;
+  if (x.plan !== undefined && !isStrings(x.plan)) return false;
   return x.pending === undefined || isPending(x.pending);
 }
 
 /** The session without the optional fields named (absent, not `undefined`, so stored JSON stays clean). */
-function omit(session: Session, keys: readonly ('flowId' | 'stepId' | 'pending')[]): Session {
+export function omit(session: Session, keys: readonly ('flowId' | 'stepId' | 'pending' | 'handoffOpened' | 'csatDue' | 'plan')[]): Session {
   const copy: { -readonly [K in keyof Session]: Session[K] } = { ...session };
   for (const k of keys) delete copy[k];
   return copy;
@@ -85,5 +98,5 @@ const PROBLEM_FACTS = new Set(['backup_target', 'error_text']);
 /** "Start over": no flow, no steps, no question; keeps who the user is (device model, iOS version, region). */
 export function startedOver(session: Session): Session {
   const facts = Object.fromEntries(Object.entries(session.facts).filter(([k]) => !PROBLEM_FACTS.has(k)));
-  return { ...omit(session, ['flowId', 'stepId', 'pending']), status: 'idle', steps: [], facts, misses: 0 };
+  return { ...omit(session, ['flowId', 'stepId', 'pending', 'handoffOpened', 'csatDue', 'plan']), status: 'idle', steps: [], facts, misses: 0 };
 }

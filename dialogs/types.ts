@@ -25,6 +25,8 @@ export interface Intent {
   readonly name: string;
   /** Short human label, used in "Did you mean …?" choices. */
   readonly label: string;
+  /** An intent answered with this reply (a question of its own, a near miss), then the way on; no fix is started. */
+  readonly answer?: string;
   readonly examples: readonly string[];
   /** Where the intent was defined, for error messages and authoring tools. */
   readonly source: SourceRef;
@@ -42,6 +44,10 @@ export interface EntityDef {
   readonly values?: Readonly<Record<string, readonly string[]>>;
   /** Regular expressions (JavaScript syntax, case-insensitive); the first capture group (or whole match) is the value. */
   readonly patterns?: readonly string[];
+  /** value → how a person reads it (in the summary of what was tried); every listed value of a fact entity has one. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** `false`: a word the engine reads (a list joiner, "all"/"none"), never kept as a fact about the user. */
+  readonly fact?: false;
   /**
    * A scope marker rather than a fact: a message naming an `outside` entity (another product: Android, Google Drive)
    * and no `inside` one (iPhone, iCloud) is off-topic, however close its words are to an intent. Not kept as a fact.
@@ -59,8 +65,37 @@ export interface FlowStep {
   readonly intents: readonly string[];
   /** Fact conditions: the step is skipped when a known fact contradicts, e.g. `{ backup_target: [icloud] }`. */
   readonly when?: Readonly<Record<string, readonly string[]>>;
+  /** Stricter: the step applies only when the fact is known and one of these (a computer-only step). */
+  readonly only?: Readonly<Record<string, readonly string[]>>;
   /** The step after a "not fixed" answer: a step id, or `escalate`. Defaults to the next step in the list. */
   readonly next?: string;
+  /** The longer "show me how" behind a button; `say` stays one short instruction. */
+  readonly detail?: string;
+  /**
+   * A step that can lose data or lock someone out: this warning is said first and the user asked to go ahead before
+   * the instructions are shown (no: the step is passed over).
+   */
+  readonly confirm?: string;
+}
+
+/** One answer to a flow's diagnostic question: what it tells (facts), and the fixes it points to first. */
+export interface DiagnoseOption {
+  readonly id: string;
+  readonly label: string;
+  /** Typed answers that mean this option: an intent the NLU finds ("it says not enough storage" → storage_full). */
+  readonly intents: readonly string[];
+  /** `error_text` entity values that mean this option. */
+  readonly errors: readonly string[];
+  /** Facts this answer establishes, e.g. `{ backup_target: computer }`. */
+  readonly facts: Readonly<Record<string, string>>;
+  /** Step ids to try first, in order; the rest of the flow follows in its usual order. Empty: the usual order. */
+  readonly try: readonly string[];
+}
+
+/** The one question asked before any fix when the first message names no cause: it splits the causes. */
+export interface Diagnose {
+  readonly say: string;
+  readonly options: readonly DiagnoseOption[];
 }
 
 export interface Flow {
@@ -69,6 +104,7 @@ export interface Flow {
   /** Intents that start the flow at its first applicable step. */
   readonly triggers: readonly string[];
   readonly steps: readonly FlowStep[];
+  readonly diagnose?: Diagnose;
   readonly source: SourceRef;
 }
 
@@ -76,7 +112,11 @@ export interface SupportContact {
   /** ISO 3166-1 alpha-2 region code, or `default`. */
   readonly region: string;
   readonly name: string;
+  /** A verified number (the loader requires where and when it was checked). */
   readonly phone?: string;
+  /** Where the number was checked (Apple's page) and when (YYYY-MM-DD). */
+  readonly source?: string;
+  readonly checked?: string;
   readonly hours?: string;
   readonly links: readonly Link[];
 }
@@ -134,7 +174,8 @@ export interface Understander {
 
 // ---------------------------------------------------------------- session
 
-export type StepOutcome = 'fixed' | 'not_fixed' | 'already_tried' | 'skipped';
+/** `skipped`: a known fact rules the step out; `passed`: the user chose to skip it ("next", "skip this one"). */
+export type StepOutcome = 'fixed' | 'not_fixed' | 'already_tried' | 'skipped' | 'passed';
 
 export interface StepRecord {
   readonly stepId: string;
@@ -151,7 +192,17 @@ export type Pending =
   | { readonly kind: 'confirm_start_over' }
   | { readonly kind: 'offer_human' }
   | { readonly kind: 'ask_region' }
-  | { readonly kind: 'pick_up' ; readonly flowId: string; readonly stepId: string };
+  | { readonly kind: 'pick_up' ; readonly flowId: string; readonly stepId: string }
+  /** The diagnostic question before the first fix (Flow.diagnose). */
+  | { readonly kind: 'diagnose'; readonly flowId: string }
+  /** "Go ahead?" before a step that warns first (FlowStep.confirm). */
+  | { readonly kind: 'confirm_step'; readonly flowId: string; readonly stepId: string }
+  /** "How did I do?" (1–5) after a fix or an escalation. */
+  | { readonly kind: 'csat' }
+  /** Before a help-desk ticket: the email address the help desk should answer. */
+  | { readonly kind: 'ask_email'; readonly reason: HandoffReason }
+  /** "Which of these have you tried?": the steps offered, in order (a checklist or typed numbers). */
+  | { readonly kind: 'tried_which'; readonly flowId: string; readonly options: readonly string[] };
 
 export type SessionStatus = 'idle' | 'in_flow' | 'resolved' | 'escalated' | 'handoff';
 
@@ -172,6 +223,14 @@ export interface Session {
   readonly lastUserText?: string;
   /** ISO time of the last turn, for idle expiry. */
   readonly updatedAt?: string;
+  /** A handoff was opened in this run (no second ticket or queue place for the same story). */
+  readonly handoffOpened?: boolean;
+  /** A fix was confirmed or the conversation escalated: the satisfaction question comes once nothing else is asked. */
+  readonly csatDue?: boolean;
+  /** Steps to try first, in order, from the answer to a flow's diagnostic question. */
+  readonly plan?: readonly string[];
+  /** The last turn's replies as a short key, and how many turns in a row said exactly that (repetition.ts). */
+  readonly echo?: { readonly key: string; readonly count: number };
 }
 
 // ---------------------------------------------------------------- one turn
@@ -260,6 +319,8 @@ export interface HandoffStory {
   readonly facts: Readonly<Record<string, string>>;
   readonly lastUserWords?: string;
   readonly summary: readonly string[];
+  /** How the help desk can answer the user outside this chat, when the user gave it for a ticket. */
+  readonly contact?: { readonly email: string };
 }
 
 export type Effect =

@@ -5,9 +5,14 @@ import { normalizeRegion } from './region';
 
 const ANSWERS: Readonly<Record<string, Answer>> = { yes: 'yes', no: 'no', tried: 'tried', unsure: 'unsure' };
 const ANSWER_INTENTS: Readonly<Record<string, Answer>> = { yes: 'yes', no: 'no', already_tried: 'tried' };
-const COMMAND_TOKENS: Readonly<Record<string, Command>> = { human: 'human', restart: 'start_over', help: 'help', resume: 'resume', goodbye: 'goodbye' };
+const COMMAND_TOKENS: Readonly<Record<string, Command>> = {
+  human: 'human', restart: 'start_over', help: 'help', resume: 'resume', goodbye: 'goodbye', apple: 'apple', appointment: 'appointment',
+  next: 'next', back: 'back', repeat: 'repeat', steps: 'steps', later: 'later', detail: 'detail',
+};
 const COMMAND_INTENTS: Readonly<Record<string, Command>> = {
   greeting: 'greeting', thanks: 'thanks', goodbye: 'goodbye', help: 'help', start_over: 'start_over', human: 'human', resume: 'resume',
+  apple_support: 'apple', apple_appointment: 'appointment', next_step: 'next', previous_step: 'back', repeat_step: 'repeat',
+  list_steps: 'steps', later: 'later',
 };
 const MAX_FACT_LENGTH = 200;
 
@@ -38,6 +43,8 @@ export function parseAction(value: string, knowledge: Knowledge): Meaning | unde
   }
   if (prefix === 'step' && rest.length > 0) return { intent: v, confidence: 1, stepTarget: rest };
   if (prefix === 'region' && rest.length > 0) return { intent: v, confidence: 1, region: normalizeRegion(rest) ?? rest.toLowerCase() };
+  if (prefix === 'csat' && /^[1-5]$/.test(rest)) return { intent: v, confidence: 1, csat: Number(rest) };
+  if (prefix === 'diag' && rest.length > 0) return { intent: v, confidence: 1, diagnosis: rest };
   return undefined;
 }
 
@@ -73,13 +80,20 @@ export interface UnderstandOptions {
   readonly labels: ReadonlyMap<string, string>;
 }
 
-export function understand(text: string | undefined, action: { value: string; stepId?: string } | undefined, o: UnderstandOptions): Understanding {
+/** Ticked checklist values: strings only, a bounded number of them. */
+function pickedOf(action: { picked?: readonly string[] } | undefined): readonly string[] | undefined {
+  const picked = action?.picked;
+  return Array.isArray(picked) ? picked.filter((v): v is string => typeof v === 'string' && v.length <= 200).slice(0, 50) : undefined;
+}
+
+export function understand(text: string | undefined, action: { value: string; stepId?: string; picked?: readonly string[] } | undefined, o: UnderstandOptions): Understanding {
   const typed = typeof text === 'string' ? text.trim() : '';
   const base = { text: typed, entities: {} };
   const pressed = action && typeof action.value === 'string' ? parseAction(action.value, o.knowledge) : undefined;
   if (pressed) {
     const stepId = typeof action?.stepId === 'string' ? action.stepId : undefined;
-    return { ...base, ...pressed, said: true, chosen: true, ...(stepId ? { actionStepId: stepId } : {}) };
+    const picked = pickedOf(action);
+    return { ...base, ...pressed, said: true, chosen: true, ...(stepId ? { actionStepId: stepId } : {}), ...(picked ? { picked } : {}) };
   }
   // An unknown action token is read as if typed, so a forged or outdated button still gets an answer.
   const words = typed !== '' ? typed : typeof action?.value === 'string' ? action.value.trim() : '';

@@ -4,15 +4,22 @@
 //   npm run eval:nlu -- --benchmark clinc150|braun2017  official train → test split, our row beside the published ones
 //   npm run eval:nlu -- --heldout                     trained on all of knowledge/, scored on held-out messages
 //                                                       (test/nlu/heldout/messages.yaml, or --heldout-file)
+//   npm run eval:nlu -- --realworld                   the engine's first reply to messages people wrote in public
+//                                                       (test/nlu/realworld/messages.yaml), beside every blind set
 // Benchmarks are read from ../shared/benchmarks (or NLU_BENCHMARKS_DIR / --benchmarks-dir), never copied into the repo.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem, loadKnowledge, MACRO_F1_FLOOR, trainUnderstander } from '../../dialogs';
-import { evaluateHeldout, formatHeldoutReport, readHeldout } from '../nlu/eval/heldout';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine, formatProblem, loadKnowledge, MACRO_F1_FLOOR, trainUnderstander } from '../../dialogs';
+import { evaluateHeldout, formatHeldoutLine, formatHeldoutReport, heldoutCounts, readHeldout } from '../nlu/eval/heldout';
+import { evaluateRealWorld, formatRealWorldReport, readRealWorld } from '../nlu/eval/realworld';
 import { formatPackReport } from '../nlu/eval/format';
 import { evaluatePack } from '../nlu/eval/pack-eval';
 import { BENCHMARKS, runBenchmark, type BenchmarkName } from '../nlu/benchmarks/report';
+
+const HELDOUT_DIR = 'test/nlu/heldout';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +31,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     heldout: { type: 'boolean', default: false },
     'heldout-file': { type: 'string', default: 'test/nlu/heldout/messages.yaml' },
+    realworld: { type: 'boolean', default: false },
+    'realworld-file': { type: 'string', default: 'test/nlu/realworld/messages.yaml' },
   },
 });
 
@@ -68,8 +77,32 @@ function heldout(file: string): number {
   return 0;
 }
 
+/** The real-world set through the whole engine, then each blind set in test/nlu/heldout/ in one line. */
+function realworld(file: string): number {
+  const loaded = loadKnowledge(values.knowledge as string);
+  if (!loaded.ok) {
+    loaded.problems.forEach((p) => console.error(formatProblem(p)));
+    return 2;
+  }
+  const understander = trainUnderstander(loaded.knowledge);
+  const engine = createEngine({ knowledge: loaded.knowledge, understander });
+  const report = evaluateRealWorld(engine, loaded.knowledge, readRealWorld(file));
+  const blind = readdirSync(HELDOUT_DIR).filter((f) => f.endsWith('.yaml')).sort().map((f) => {
+    const messages = readHeldout(join(HELDOUT_DIR, f), loaded.knowledge, true);
+    return { file: f, skipped: messages.skipped, report: evaluateHeldout(understander, messages, loaded.knowledge) };
+  });
+  if (values.json) {
+    console.log(JSON.stringify({ realworld: report, blind: blind.map((b) => ({ file: b.file, skippedIntents: b.skipped, ...heldoutCounts(b.report) })) }, null, 2));
+    return 0;
+  }
+  console.log(formatRealWorldReport(report, file, Number(values.misclassified)));
+  console.log('\nBlind sets (test/nlu/heldout/), intent as the NLU decides:');
+  for (const b of blind) console.log(`  ${formatHeldoutLine(b.file, b.report)}${b.skipped.length ? `  (not in knowledge, left out: ${b.skipped.join(', ')})` : ''}`);
+  return 0;
+}
+
 try {
-  process.exitCode = values.benchmark ? benchmark(values.benchmark) : values.heldout ? heldout(values['heldout-file'] as string) : pack();
+  process.exitCode = values.benchmark ? benchmark(values.benchmark) : values.realworld ? realworld(values['realworld-file'] as string) : values.heldout ? heldout(values['heldout-file'] as string) : pack();
 } catch (error) {
   console.error(error instanceof Error ? error.stack ?? error.message : error);
   process.exitCode = 2;

@@ -1,11 +1,11 @@
 // The ConversationService (bot/ports.ts): one turn end to end, channel-neutral. Load the record with its eTag,
 // decide the turn, write it back (a conflict retries from a fresh read), then transcript, effects and metrics.
-import { newSession, type Engine, type Reply, type Session } from '../../dialogs';
+import { newSession, type Engine, type HandoffCapabilities, type Reply, type Session } from '../../dialogs';
 import type { Logger } from '../logger';
 import { createSilentLogger } from '../logger';
 import type { AnalyticsRecorder } from '../analytics/recorder';
 import { recordTurnResult, type Metrics } from '../metrics';
-import type { BotStore, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
+import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
 import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
@@ -32,6 +32,8 @@ export interface ConversationServiceOptions {
   readonly redact?: Redact;
   /** Analytics: each bot turn's events folded into its session and stored with the turn (bot/analytics/). Off when absent. */
   readonly analytics?: AnalyticsRecorder;
+  /** What "a person" means for a conversation (TurnInput.handoff); without it the engine promises nobody. */
+  readonly handoff?: (address: ConversationAddress) => HandoffCapabilities;
 }
 
 export interface ConversationServiceHandle extends ConversationService {
@@ -113,8 +115,9 @@ export function createConversationService(options: ConversationServiceOptions): 
     }
   }
 
-  async function handleTurn(request: TurnRequest): Promise<TurnOutcome> {
+  async function handleTurn(asked: TurnRequest): Promise<TurnOutcome> {
     const started = performance.now();
+    const request: TurnRequest = options.handoff ? { ...asked, input: { ...asked.input, handoff: options.handoff(asked.address) } } : asked;
     const { address, input, user } = request;
     const channel = address.channel;
     const conversation = address.conversationKey;

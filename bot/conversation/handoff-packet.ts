@@ -33,5 +33,6 @@ export function buildHandoffPacket(parts: PacketParts): HandoffPacket {
     transcript: parts.transcript,
     reason: story.reason,
     createdAt: input.now,
+    ...(story.contact ? { contact: { email: story.contact.email } } : {}),
   };
 }

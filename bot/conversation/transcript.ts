@@ -9,10 +9,11 @@ export const PACKET_TRANSCRIPT_LINES = 200;
 
 export type Redact = (text: string) => string;
 
-/** What the user "said" in a turn: their words, or the button they pressed when they typed nothing. */
+/** What the user "said" in a turn: their words, or the button they pressed (and the boxes ticked) when they typed nothing. */
 export function userLine(input: TurnInput, user: UserRef, redact: Redact): TranscriptEntry | undefined {
   if (input.kind !== 'message' && input.kind !== 'pick_up') return undefined;
-  const text = input.text?.trim() ? input.text : input.action ? `[${input.action.value}]` : '';
+  const picked = input.action?.picked?.length ? `: ${input.action.picked.join(', ')}` : '';
+  const text = input.text?.trim() ? input.text : input.action ? `[${input.action.value}${picked}]` : '';
   return { from: 'user', text: redact(text), at: input.now, ...(user.name ? { name: user.name } : {}) };
 }
 

@@ -14,9 +14,12 @@ export function pressTypedNumber(input: TurnInput, lastChoices: SessionRecord['l
   return { ...input, action: lastChoices.stepId ? { value: choice.value, stepId: lastChoices.stepId } : { value: choice.value } };
 }
 
-/** The choices of the last reply that offered any, to remember for the next turn. */
+/**
+ * The choices of the last reply that offered any, to remember for the next turn. None after a checklist: its typed
+ * numbers ("1 3") name several boxes, which the engine reads itself — pressing one box would answer for all of them.
+ */
 export function lastChoicesOf(replies: readonly Reply[]): SessionRecord['lastChoices'] {
   const reply = [...replies].reverse().find((r) => r.choices && r.choices.length > 0);
-  if (!reply?.choices) return undefined;
+  if (!reply?.choices || reply.pick === 'many') return undefined;
   return reply.stepId ? { choices: reply.choices, stepId: reply.stepId } : { choices: reply.choices };
 }

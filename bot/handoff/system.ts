@@ -1,7 +1,7 @@
 // The handoff, assembled from the configuration: the desk the ConversationService calls, the agent inbox's actions,
 // and the outbox worker with its three handlers (tickets, Bot Framework hub events, user notices). Built before the
 // edge (the ConversationService needs the desk), then `connect`ed to it (notices need the ConversationService).
-import type { Knowledge } from '../../dialogs';
+import type { HandoffCapabilities, Knowledge } from '../../dialogs';
 import type { Config } from '../config';
 import { appendLines } from '../conversation/transcript';
 import { createDirectLineDelivery } from '../directline/delivery';
@@ -9,7 +9,7 @@ import { createHelpdeskConnector, createTicketHandler, type HelpdeskConnector } 
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { createOutboxMetrics, createOutboxWorker, type OutboxHandler, type OutboxWorker, type OutboxWorkerOptions } from '../outbox';
-import type { BotStore, HandoffDesk } from '../ports';
+import type { BotStore, ConversationAddress, HandoffDesk } from '../ports';
 import type { EdgeDeps } from '../server';
 import { createSlackClient } from '../slack/client';
 import { createSlackDelivery } from '../slack/delivery';
@@ -48,6 +48,8 @@ export interface Handoff {
   readonly worker: OutboxWorker;
   /** The agent inbox is on: AGENT_TOKEN or AGENT_USERS_FILE is set. */
   readonly inboxEnabled: boolean;
+  /** What "a person" means for a conversation here (a ticket, the inbox, a hub on its channel): the engine promises no more. */
+  capabilities(address: ConversationAddress): HandoffCapabilities;
   readonly now: () => number;
   /** Hooks up the edge: the ConversationService, the channels' deliveries, the adapter middleware. */
   connect(deps: EdgeDeps): void;
@@ -95,10 +97,11 @@ export function createHandoff(options: HandoffOptions): Handoff {
     ...options.worker,
   });
   const kick = (): void => worker.kick();
+  const hubEvents = (address: ConversationAddress): boolean => config.handoffBfEvents && isBotFrameworkAddress(address, { ownDirectLine: !config.directLineSecret });
   const desk = createHandoffDesk({
     records, outbox: store.outbox, bus: store.bus, presence, logger: log, now, hours: options.knowledge.helpdesk,
     redact: config.redactPii ? redactText : undefined, tickets: connector !== undefined, inbox: inboxEnabled, kick,
-    hubEvents: (address) => config.handoffBfEvents && isBotFrameworkAddress(address, { ownDirectLine: !config.directLineSecret }),
+    hubEvents,
   });
   const inbox = createInbox({
     records, outbox: store.outbox, bus: store.bus, now, kick,
@@ -111,6 +114,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
 
   return {
     desk, inbox, records, presence, worker, inboxEnabled, now,
+    capabilities: (address) => ({ tickets: connector !== undefined, live: inboxEnabled, hub: hubEvents(address) }),
     connect(deps) {
       const bot = { adapter: deps.adapter, appId: config.microsoftAppId };
       const botFramework = createBotFrameworkDelivery({ ...bot, renderers: deps.renderers });

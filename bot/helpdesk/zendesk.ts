@@ -20,6 +20,7 @@ export interface ZendeskTicketBody {
     readonly external_id: string;
     readonly tags: readonly string[];
     readonly priority: 'normal' | 'high';
+    readonly requester?: { readonly email: string; readonly name: string };
   };
 }
 
@@ -35,6 +36,8 @@ export function zendeskTicket(packet: HandoffPacket): ZendeskTicketBody {
       external_id: packet.id,
       tags: ['chatbot_handoff', tagOf(packet.reason), tagOf(`channel_${packet.channel}`), ...(packet.pack ? [tagOf(packet.pack)] : [])],
       priority: packet.reason === 'all_fixes_failed' ? 'high' : 'normal',
+      // The email the user gave: Zendesk makes (or finds) that requester, so the agent's public reply reaches them.
+      ...(packet.contact ? { requester: { email: packet.contact.email, name: packet.user.name ?? packet.contact.email } } : {}),
     },
   };
 }

@@ -1,9 +1,10 @@
 // The generic Bot Framework renderer (Emulator, Direct Line, any BF channel without its own): markdown messages,
 // suggested actions for up to 3 choices (Teams' limit), and a numbered plain-text twin of every choice in the text.
+// A checklist is the numbered list only (no multi-select here: the user types the numbers); a detail is printed.
 import type { Activity, CardAction } from 'botbuilder';
 import type { Choice, Reply } from '../../dialogs';
 import type { Renderer } from './types';
-import { joinParts, markdownLinks, numberedChoices, splitText } from './text-tools';
+import { detailText, joinParts, markdownLinks, numberedChoices, splitText } from './text-tools';
 
 export type BotFrameworkPayload = Partial<Activity>;
 
@@ -29,11 +30,12 @@ export function choiceAction(choice: Choice, stepId?: string): CardAction {
   return { type: 'messageBack', title: choice.label, text: choice.label, displayText: choice.label, value };
 }
 
-/** The whole reply as one markdown text: title, body, copyable lines, links, then the numbered choices. */
+/** The whole reply as one markdown text: title, body, detail, copyable lines, links, then the numbered choices. */
 export function replyMarkdown(reply: Reply): string {
   return joinParts([
     reply.title ? `**${reply.title}**` : undefined,
     reply.text,
+    detailText(reply.detail),
     reply.lines?.length ? reply.lines.join('\n') : undefined,
     reply.links?.length ? markdownLinks(reply.links) : undefined,
     reply.choices?.length ? numberedChoices(reply.choices) : undefined,
@@ -48,7 +50,8 @@ export function createBotFrameworkRenderer(options: BotFrameworkRendererOptions 
   function renderReply(reply: Reply): BotFrameworkPayload[] {
     const chunks = splitText(replyMarkdown(reply), maxTextLength);
     const activities: BotFrameworkPayload[] = chunks.map((text) => ({ type: 'message', text, textFormat: 'markdown' }));
-    const choices = reply.choices ?? [];
+    // A checklist's box pressed alone would send one box as a choice: its boxes are typed as numbers instead.
+    const choices = reply.pick === 'many' ? [] : (reply.choices ?? []);
     if (choices.length > 0 && choices.length <= maxButtons) {
       const last = activities[activities.length - 1];
       last.suggestedActions = { to: [], actions: choices.map((c) => choiceAction(c, reply.stepId)) };

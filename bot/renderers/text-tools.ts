@@ -1,9 +1,15 @@
 // Text helpers every renderer shares: the plain-text twin of choices and links, markdown stripping, safe splitting.
-import type { Choice, Link } from '../../dialogs';
+import type { Choice, Link, Reply } from '../../dialogs';
 
 /** "1. Yes" lines: the plain-text twin of the choices; typing the number presses the choice (ConversationService). */
 export function numberedChoices(choices: readonly Choice[], style: 'markdown' | 'plain' = 'markdown'): string {
   return choices.map((c, i) => (style === 'markdown' ? `${i + 1}. ${c.label}` : `  ${i + 1}) ${c.label}`)).join('\n');
+}
+
+/** A "show me how" detail as text, for channels that cannot fold it: its label as a heading, then the text. */
+export function detailText(detail: Reply['detail'], style: 'markdown' | 'plain' = 'markdown'): string | undefined {
+  if (!detail) return undefined;
+  return style === 'markdown' ? joinParts([`**${detail.label}**`, detail.text]) : joinParts([detail.label, stripMarkdown(detail.text)]);
 }
 
 /** Links as a markdown list, `- [title](url)`. */

@@ -1,5 +1,6 @@
 // Reads our Adaptive Cards back (for the renderer contract and tests): their readable text and their buttons.
 import type { Attachment } from 'botbuilder';
+import type { RenderedAction } from './types';
 
 type Json = Readonly<Record<string, unknown>>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,21 +21,30 @@ function allActions(content: Json): Json[] {
   return [...nested, ...list(content.actions)];
 }
 
-/** The card's text blocks and button titles, in reading order. */
+/** The boxes of the card's multi-select inputs, as label + value. */
+function boxes(content: Json): { label: string; value: string }[] {
+  return elements(list(content.body))
+    .filter((e) => e.type === 'Input.ChoiceSet')
+    .flatMap((e) => list(e.choices).map((c) => ({ label: String(c.title ?? ''), value: String(c.value ?? '') })));
+}
+
+/** The card's text blocks, boxes and button titles, in reading order, with the text each ShowCard unfolds. */
 export function cardText(content: Json): string {
   const texts = elements(list(content.body))
     .filter((e) => e.type === 'TextBlock' && typeof e.text === 'string')
     .map((e) => unescape(String(e.text)));
-  const titles = allActions(content).map((a) => String(a.title ?? ''));
-  return [...texts, ...titles].filter(Boolean).join('\n');
+  const titles = allActions(content).flatMap((a) => [String(a.title ?? ''), ...(isJson(a.card) ? [cardText(a.card)] : [])]);
+  return [...texts, ...boxes(content).map((b) => b.label), ...titles].filter(Boolean).join('\n');
 }
 
-/** Buttons as label + what they send: the URL for Action.OpenUrl, the action token for Action.Submit. */
-export function cardActions(content: Json): { label: string; value: string }[] {
-  return allActions(content).map((a) => {
+/** Buttons that send something, as label + what: the URL for Action.OpenUrl, the action token (and boxes) for Submit. */
+export function cardActions(content: Json): RenderedAction[] {
+  return allActions(content).flatMap((a): RenderedAction[] => {
     const label = String(a.title ?? '');
-    if (a.type === 'Action.OpenUrl') return { label, value: String(a.url ?? '') };
+    if (a.type === 'Action.ShowCard') return [];
+    if (a.type === 'Action.OpenUrl') return [{ label, value: String(a.url ?? '') }];
     const data = isJson(a.data) ? a.data : {};
-    return { label, value: typeof data.action === 'string' ? data.action : JSON.stringify(a.data ?? null) };
+    const value = typeof data.action === 'string' ? data.action : JSON.stringify(a.data ?? null);
+    return [{ label, value, ...(data.pick !== undefined ? { picks: boxes(content) } : {}) }];
   });
 }

@@ -1,12 +1,15 @@
 // The Web Chat renderer (our Direct Line, channels webchat/directline): steps as Adaptive Cards with the instruction,
 // links as Action.OpenUrl and the "did it fix it?" answers as Action.Submit; other choices as suggested actions.
 // Every activity carries `summary`, Bot Framework's plain-text twin, so no choice or link exists only as a button.
+// A checklist is a card with boxes and one submit; a "show me how" detail folds behind Action.ShowCard on the step.
 import type { Activity, Attachment, CardAction } from 'botbuilder';
 import type { Choice, Link, Reply } from '../../dialogs';
 import { createBotFrameworkRenderer, replyMarkdown, choiceAction, type BotFrameworkPayload } from './bot-framework';
+import { checklistOf, fitsChoiceSet, forChannel } from './checklist';
 import type { Renderer } from './types';
 import { joinParts, markdownLinks, plainLinks } from './text-tools';
 import { cardActions, cardText, isAdaptiveCard } from './webchat-card-text';
+import { checklistParts, detailActionSet } from './webchat-card-parts';
 
 export type WebChatPayload = Partial<Activity>;
 
@@ -42,7 +45,8 @@ function twinOf(reply: Reply): string {
 /** Copyable lines as a markdown list: plain newlines would run together into one paragraph in Web Chat. */
 const asList = (lines: readonly string[]): string => lines.map((l) => (/^\s*([-*+]|\d+[.)])\s/.test(l) ? l : `- ${l}`)).join('\n');
 
-function units(replies: readonly Reply[]): Unit[] {
+function units(original: readonly Reply[]): Unit[] {
+  const replies = original.map((r) => forChannel(r, fitsChoiceSet));
   const out: Unit[] = [];
   for (let i = 0; i < replies.length; i += 1) {
     const [main, next] = [replies[i], replies[i + 1]];
@@ -72,11 +76,15 @@ function card(unit: Unit, twin: string): Attachment {
   const body: Record<string, unknown>[] = [];
   if (main.title) body.push({ type: 'TextBlock', text: safe(main.title), size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
   body.push({ type: 'TextBlock', text: safe(main.text), wrap: true });
+  if (main.detail) body.push(detailActionSet(main.detail, safe));
   if (main.lines?.length) body.push({ type: 'TextBlock', text: safe(asList(main.lines)), wrap: true, spacing: 'Small' });
   // A link that is not http(s) is never a button: it stays readable as text in the summary twin only.
   const webLinks = links.filter(isWebLink);
   if (webLinks.length) body.push({ type: 'ActionSet', actions: webLinks.map((l) => ({ type: 'Action.OpenUrl', title: l.title, url: l.url, iconUrl: LINK_ICON })) });
   if (question) body.push({ type: 'TextBlock', text: safe(question.text), wrap: true, weight: 'Bolder', spacing: 'Medium' });
+  const checklist = checklistOf(main, fitsChoiceSet);
+  const parts = checklist ? checklistParts(checklist, stepId) : { inputs: [], actions: choices.map((c) => submitAction(c, stepId)) };
+  body.push(...parts.inputs);
   return {
     contentType: 'application/vnd.microsoft.card.adaptive',
     content: {
@@ -85,7 +93,7 @@ function card(unit: Unit, twin: string): Attachment {
       version: '1.5',
       fallbackText: twin,
       body,
-      actions: choices.map((c) => submitAction(c, stepId)),
+      actions: parts.actions,
     },
   };
 }
@@ -103,7 +111,7 @@ export function createWebChatRenderer(options: { maxTextLength?: number } = {}):
     const { main, question } = unit;
     const twin = joinParts([twinOf(main), question ? twinOf(question) : undefined]);
     if (safe(twin).length > maxTextLength) return renderLong(question ? [main, question] : [main], twin);
-    const isCard = CARD_KINDS.has(main.kind) || !!main.links?.length || !!question || (!!main.choices?.length && !!main.stepId);
+    const isCard = CARD_KINDS.has(main.kind) || !!main.links?.length || !!question || !!main.detail || main.pick === 'many' || (!!main.choices?.length && !!main.stepId);
     if (isCard) return [{ type: 'message', summary: twin, attachments: [card(unit, twin)] }];
     const choices = main.choices ?? [];
     const text = safe(joinParts([main.title ? `**${main.title}**` : undefined, main.text, main.lines?.length ? asList(main.lines) : undefined, main.links?.length ? markdownLinks(main.links.filter(isWebLink)) : undefined]));

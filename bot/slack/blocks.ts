@@ -2,17 +2,24 @@
 // value is JSON { action, stepId } — what the interactivity handler reads back when a button is clicked.
 import type { types } from '@slack/bolt';
 import type { Choice, Link } from '../../dialogs';
+import { PICK_MANY } from '../picked-values';
 import { escapeSlack, slackLink } from './mrkdwn';
 
 export type SlackBlock = types.KnownBlock;
 
-/** Slack's limits (Block Kit reference): section text, button label, button value, buttons per actions block, blocks per message. */
-export const SLACK_LIMITS = { sectionText: 3000, buttonText: 75, buttonValue: 2000, actionsPerBlock: 25, blocksPerMessage: 50 } as const;
+/**
+ * Slack's limits (Block Kit reference): section text, button label, button value, elements per actions block, blocks
+ * per message, checkbox options per element, an option's text and value.
+ */
+export const SLACK_LIMITS = {
+  sectionText: 3000, buttonText: 75, buttonValue: 2000, actionsPerBlock: 25, blocksPerMessage: 50, optionsPerCheckboxes: 10, optionText: 75, optionValue: 150,
+} as const;
 
-/** What a button carries in `value`, as JSON. */
+/** What a button carries in `value`, as JSON; `pick: 'many'` marks a checklist's submit (see checklist-blocks.ts). */
 export interface ButtonValue {
   readonly action: string;
   readonly stepId?: string;
+  readonly pick?: typeof PICK_MANY;
 }
 
 /** The prefix of every choice button's action_id; the interactivity handler listens for it. */
@@ -36,7 +43,7 @@ export function codeLines(lines: readonly string[]): string {
   return `\`\`\`${escapeSlack(lines.join('\n'))}\`\`\``;
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
@@ -65,9 +72,9 @@ export function parseButtonValue(value: unknown): ButtonValue | undefined {
   try {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { action, stepId } = parsed as Record<string, unknown>;
+    const { action, stepId, pick } = parsed as Record<string, unknown>;
     if (typeof action !== 'string' || !action.trim()) return undefined;
-    return typeof stepId === 'string' ? { action, stepId } : { action };
+    return { action, ...(typeof stepId === 'string' ? { stepId } : {}), ...(pick === PICK_MANY ? { pick } : {}) };
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@ import type { ConversationService, TurnRequest } from '../ports';
 import { createSlackRenderer, type SlackMessage } from '../renderers/slack';
 import type { Renderer } from '../renderers/types';
 import { CHOICE_ACTION_PREFIX } from './blocks';
+import { BOX_ACTION_PREFIX, DETAIL_ACTION_PREFIX } from './checklist-blocks';
 import { createBoltLogger } from './bolt-logger';
 import { createSlackClient, createTokenAuthorize, type SlackClient } from './client';
 import { postReplies, threadOf } from './delivery';
@@ -112,10 +113,24 @@ export function createSlackRouter(deps: SlackRouterDeps): SlackRouter {
         channel: click.thread.channel,
         ts: click.messageTs,
         text: original?.text ?? click.label,
-        blocks: blocksAfterChoice(original?.blocks ?? [], click.label, deps.chosenTemplate),
+        blocks: blocksAfterChoice(original?.blocks ?? [], click.label, deps.chosenTemplate, click.pickedLabels),
       });
       await answer(click.request, click.thread);
     }, { conversation: click.request.address.conversationKey });
+  });
+
+  // Ticking a box sends an event too: acknowledged (or Slack marks the box failed), read only when the submit is pressed.
+  app.action(new RegExp(`^${BOX_ACTION_PREFIX}:`), async ({ ack }) => {
+    await ack();
+  });
+
+  // "Show me how" is not an answer: the message keeps its buttons; the engine answers with the detail in the thread.
+  app.action(new RegExp(`^${DETAIL_ACTION_PREFIX}:`), async ({ ack, body }) => {
+    await ack();
+    const click = clickToRequest(body as unknown as BlockActionsBody, now());
+    const actionId = (body as unknown as BlockActionsBody).actions?.[0]?.action_id ?? '';
+    if (!click || !clickedMessages.firstTime(`${click.thread.channel}:${click.messageTs}:${actionId}`)) return;
+    track(() => answer(click.request, click.thread), { conversation: click.request.address.conversationKey });
   });
 
   app.error(async (error) => {

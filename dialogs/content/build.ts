@@ -34,6 +34,7 @@ function toIntents(source: FileOf<'intents'>): Intent[] {
   return Object.entries(source.data.intents).map(([name, intent]) => ({
     name,
     label: intent.label,
+    ...(intent.answer !== undefined && { answer: intent.answer }),
     examples: intent.examples,
     source: { file: source.file, line: source.locator.lineAt(['intents', name]) },
   }));
@@ -45,6 +46,8 @@ function toEntities(source: FileOf<'entities'>): EntityDef[] {
     ...(entity.values && { values: entity.values }),
     ...(entity.patterns && { patterns: entity.patterns }),
     ...(entity.scope && { scope: entity.scope }),
+    ...(entity.labels && { labels: entity.labels }),
+    ...(entity.fact === false && { fact: false }),
   }));
 }
 
@@ -61,8 +64,17 @@ function toFlow(source: FileOf<'flow'>): Flow {
       links: step.links ?? [],
       intents: step.intents ?? [],
       ...(step.when && { when: step.when }),
+      ...(step.only && { only: step.only }),
       ...(step.next !== undefined && { next: step.next }),
+      ...(step.detail !== undefined && { detail: trimBlock(step.detail) }),
+      ...(step.confirm !== undefined && { confirm: trimBlock(step.confirm) }),
     })),
+    ...(flow.diagnose && {
+      diagnose: {
+        say: trimBlock(flow.diagnose.say),
+        options: flow.diagnose.options.map((o) => ({ id: o.id, label: o.label, intents: o.intents ?? [], errors: o.errors ?? [], facts: o.facts ?? {}, try: o.try ?? [] })),
+      },
+    }),
     source: { file: source.file, line: source.locator.lineAt(['flow']) },
   };
 }
@@ -71,7 +83,7 @@ function toContact(contact: FileOf<'contacts'>['data']['contacts'][number]): Sup
   return {
     region: contact.region,
     name: contact.name,
-    ...(contact.phone !== undefined && { phone: contact.phone }),
+    ...(contact.phone !== undefined && { phone: contact.phone, source: contact.phone_source, checked: contact.phone_checked }),
     ...(contact.hours !== undefined && { hours: contact.hours }),
     links: contact.links ?? [],
   };

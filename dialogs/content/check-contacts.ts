@@ -11,6 +11,10 @@ export function checkContacts(files: readonly ValidFile[], broken: ReadonlySet<F
   let defaults = 0;
   for (const source of contactFiles) {
     source.data.contacts.forEach((contact, i) => {
+      // A number people will call is shown only when someone checked it at its source, and says where and when.
+      if (contact.phone !== undefined && (contact.phone_source === undefined || contact.phone_checked === undefined)) {
+        problems.push(problemAt(source, ['contacts', i, 'phone'], 'a phone number needs phone_source (the page it was checked on) and phone_checked (YYYY-MM-DD); leave an unverified number out'));
+      }
       const path = ['contacts', i, 'region'];
       if (contact.region === 'default') defaults += 1;
       const earlier = regions.claim(contact.region, { file: source.file, line: source.locator.lineAt(path) });

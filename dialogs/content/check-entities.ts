@@ -10,6 +10,12 @@ export function checkEntities(files: readonly ValidFile[]): KnowledgeProblem[] {
     for (const [name, entity] of Object.entries(source.data.entities)) {
       const earlier = names.claim(name, { file: source.file, line: source.locator.lineAt(['entities', name]) });
       if (earlier) problems.push(problemAt(source, ['entities', name], `duplicate entity (first at ${placeText(earlier.place)})`));
+      // A fact shown in the summary of what was tried is shown in words, never as an internal value id.
+      if (entity.values && entity.scope === undefined && entity.fact !== false) {
+        for (const value of Object.keys(entity.values)) {
+          if (entity.labels?.[value] === undefined) problems.push(problemAt(source, ['entities', name, 'values', value], `value "${value}" needs a label (labels: { ${value}: "…" }): the summary shows it to people`));
+        }
+      }
       (entity.patterns ?? []).forEach((pattern, i) => {
         const error = regexError(pattern);
         if (error) problems.push(problemAt(source, ['entities', name, 'patterns', i], `invalid regular expression: ${error}`));

@@ -2,6 +2,7 @@
 import { createFirstSeen, filesOf, placeText, type FileOf, type Names } from './catalog';
 import { problemAt, type ValidFile } from './check-file';
 import { closingStep, describeCycle, ESCALATE, findCycles } from './flow-paths';
+import { checkDiagnose } from './check-diagnose';
 import type { FileKind } from './kinds';
 import type { KnowledgeProblem, PathSegment } from './problems';
 
@@ -10,7 +11,7 @@ export function checkFlows(files: readonly ValidFile[], names: Names, broken: Re
   return filesOf(files, 'flow').flatMap((source) => {
     const earlier = flowIds.claim(source.data.flow.id, { file: source.file, line: source.locator.lineAt(['flow', 'id']) });
     const duplicate = earlier ? [problemAt(source, ['flow', 'id'], `duplicate flow id (first at ${placeText(earlier.place)})`)] : [];
-    return [...duplicate, ...checkIntentRefs(source, names, broken), ...checkSteps(source), ...checkWhen(source, names, broken)];
+    return [...duplicate, ...checkIntentRefs(source, names, broken), ...checkSteps(source), ...checkWhen(source, names, broken), ...checkDiagnose(source, names, broken)];
   });
 }
 

@@ -6,7 +6,10 @@ import type { KnowledgeProblem } from './problems';
 import { REQUIRED_REPLY_IDS } from './reply-ids';
 
 /** Choice values that need no reference check (see docs/knowledge-format.md, "Choice values"). */
-export const PLAIN_ACTIONS = ['yes', 'no', 'tried', 'unsure', 'human', 'restart', 'help', 'resume', 'goodbye'] as const;
+export const PLAIN_ACTIONS = [
+  'yes', 'no', 'tried', 'unsure', 'human', 'restart', 'help', 'resume', 'goodbye',
+  'apple', 'appointment', 'next', 'back', 'repeat', 'steps', 'later', 'detail',
+] as const;
 
 export function checkReplies(files: readonly ValidFile[], names: Names, broken: ReadonlySet<FileKind>, root: string): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
@@ -31,6 +34,12 @@ export function checkReplies(files: readonly ValidFile[], names: Names, broken: 
   for (const id of REQUIRED_REPLY_IDS) {
     if (!defined.has(id)) problems.push(problemAt(replyFiles[0], ['replies', id], 'missing required reply'));
   }
+  // An intent answered with a reply (`answer:`) needs that reply.
+  for (const source of filesOf(files, 'intents')) {
+    for (const [name, intent] of Object.entries(source.data.intents)) {
+      if (intent.answer !== undefined && !defined.has(intent.answer)) problems.push(problemAt(source, ['intents', name, 'answer'], `unknown reply "${intent.answer}"`));
+    }
+  }
   return problems;
 }
 
@@ -50,6 +59,10 @@ export function checkAction(value: string, names: Names, broken: ReadonlySet<Fil
       return broken.has('flow') || names.steps.has(arg) ? undefined : `unknown step "${arg}"`;
     case 'region':
       return /^[A-Z]{2}$/.test(arg) ? undefined : `region must be a two-letter code such as GB, not "${arg}"`;
+    case 'diag':
+      return arg.length > 0 ? undefined : 'diag needs an option id';
+    case 'csat':
+      return /^[1-5]$/.test(arg) ? undefined : `csat takes a score from 1 to 5, not "${arg}"`;
     default:
       return `unknown action "${value}"; expected intent:<name>, step:<id> or region:<CC>`;
   }

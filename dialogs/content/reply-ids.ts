@@ -29,6 +29,34 @@ export const REQUIRED_REPLY_IDS = [
   'handoff_unavailable', // no agent / outside hours: {contact_name} {phone}
   'handoff_failed',
   'handoff_completed',
+  'person_none', // a person asked for, none configured: Apple Support ({call}) and the summary
+  'handoff_waiting', // a person asked for again while one is on the way
+  'ticket_ask_email', // help desk by ticket only: the email to answer; choices: without email (no), never mind (resume)
+  'ticket_email_again', // not an email address: ask again
+  'ticket_sent', // the ticket is made, answer by email ({desk_hours}, {call})
+  'ticket_no_email', // the ticket is made without an email: the desk cannot answer
+  'ticket_already', // a ticket was already made
+  'apple_contact', // Apple Support asked for: {call} and the contact's links
+  'apple_appointment', // a Genius Bar / repair appointment: how to book
+  'after_escalation', // "still broken" after the escalation: the way forward again
+  'contact_call', // "call {contact_name} on {phone}" inside other replies ({call})
+  'contact_page', // {call} when no verified number exists: the contact page
+  'fallback_nobody', // second misunderstanding with no help desk: Apple Support instead of a person
+  'going_in_circles', // a third identical reply in a row: a way out instead
+  'disambiguate_none', // "neither" to "did you mean": other words, main topics as choices
+  'skip_ack', // "skip this one": {step} left out
+  'going_back', // "go back": {step} again
+  'no_previous', // "go back" at the first step
+  'steps_overview', // heading of the list of steps (in a flow)
+  'steps_preview', // heading of the list of steps (no flow yet)
+  'overview_current', // the current step's line in that list ({step})
+  'overview_left', // a step still to come ({step})
+  'show_me_how', // the label of a step's "show me how" button
+  'confirm_step', // before a step that warns first: {warning}, then go ahead? (yes / next / human)
+  'later', // "I'll try later": {step} stays open
+  'later_idle', // "later" with nothing in progress
+  'tried_which', // "I tried everything": which ones (checklist); the first choice is the submit button
+  'tried_ack', // after the checklist: those are skipped
   'error', // infrastructure failure apology (the edge sends it)
   'rate_limited', // too many messages too fast (the edge sends it)
 ] as const;

@@ -34,6 +34,7 @@ export const repliesFile = z.strictObject({ replies: z.record(snake, reply) }).m
 
 const intent = z.strictObject({
   label: text.meta({ description: 'Short label, shown in "Did you mean …?" choices.' }),
+  answer: snake.optional().meta({ description: 'A reply id (bot.yaml): the intent is answered with it and no fix is started.' }),
   examples: list(text),
 });
 
@@ -49,9 +50,26 @@ const step = z.strictObject({
   title: text,
   intents: z.array(snake).optional(),
   when: z.record(snake, list(text)).optional().meta({ description: 'Entity → values; skipped when a fact contradicts.' }),
-  say: text,
+  only: z.record(snake, list(text)).optional().meta({ description: 'Entity → values; offered only when the fact is known and one of these.' }),
+  say: text.meta({ description: 'One short instruction that fits a phone screen.' }),
+  detail: text.optional().meta({ description: 'The longer "show me how", behind a button.' }),
+  confirm: text.optional().meta({ description: 'A warning said first, then "go ahead?" (steps that can lose data or lock someone out).' }),
   links: z.array(link).optional(),
   next: snake.optional().meta({ description: 'The step after "not fixed": a step id or `escalate`.' }),
+});
+
+const diagnoseOption = z.strictObject({
+  id: snake,
+  label: text.meta({ description: 'The button.' }),
+  intents: z.array(snake).optional().meta({ description: 'Typed answers meaning this option (intents the NLU finds).' }),
+  errors: z.array(snake).optional().meta({ description: '`error_text` entity values meaning this option.' }),
+  facts: z.record(snake, text).optional().meta({ description: 'Facts the answer establishes, e.g. { backup_target: computer }.' }),
+  try: z.array(snake).optional().meta({ description: 'Step ids to try first, in order; none: the usual order ("I don\'t know").' }),
+});
+
+const diagnose = z.strictObject({
+  say: text.meta({ description: 'The one question asked before the first fix when no cause was named.' }),
+  options: list(diagnoseOption),
 });
 
 export const flowFile = z
@@ -60,6 +78,7 @@ export const flowFile = z
       id: z.string().regex(KEBAB_CASE, 'must be kebab-case (a-z, 0-9, -)'),
       title: text,
       triggers: z.array(snake).optional(),
+      diagnose: diagnose.optional(),
       steps: list(step),
     }),
   })
@@ -73,6 +92,8 @@ const entity = z
       description:
         'What the bot covers, not a fact to keep: a message naming an `outside` value (another product) and nothing `inside` is off-topic.',
     }),
+    labels: z.record(snake, text).optional().meta({ description: 'value → how a person reads it (the summary of what was tried).' }),
+    fact: z.boolean().optional().meta({ description: 'false: a word the engine reads (a list joiner, "all"), not a fact about the user.' }),
   })
   .refine((e) => e.values !== undefined || e.patterns !== undefined, 'needs `values` or `patterns`');
 
@@ -81,7 +102,9 @@ export const entitiesFile = z.strictObject({ entities: z.record(snake, entity) }
 const contact = z.strictObject({
   region: z.string().regex(/^(?:[A-Z]{2}|default)$/, 'must be a two-letter region code (e.g. GB) or `default`'),
   name: text,
-  phone: text.optional(),
+  phone: text.optional().meta({ description: 'Shown only with phone_source and phone_checked; unverified numbers stay out.' }),
+  phone_source: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional().meta({ description: 'Where the number was checked (Apple\'s page).' }),
+  phone_checked: z.string().regex(ISO_DATE, 'must be a YYYY-MM-DD date').optional().meta({ description: 'The date it was checked there.' }),
   hours: text.optional(),
   links: z.array(link).optional(),
 });

@@ -2,20 +2,22 @@
 import type { Effect, Flow, FlowStep, Reply, Session, TurnEvent } from '../types';
 import type { Outcome, TurnContext } from '../context';
 import type { StepRef } from './runner';
-import { askDidItFix } from '../questions';
-import { outcomeOf, recordStep, withoutPending } from '../session';
+import type { Say } from '../replies';
+import { askConfirmStep, askDidItFix } from '../questions';
+import { omit, outcomeOf, recordStep, withoutPending } from '../session';
 import { firstStep, stepAfter, stepForError } from './runner';
 import { escalate } from './escalation';
 import { withEvents } from '../outcome';
 
 /** A step's instructions. `current` binds it to the step (a card's buttons); an answer to a side question is not bound. */
-export function stepReply(step: FlowStep, current: boolean): Reply {
+export function stepReply(say: Say, step: FlowStep, current: boolean): Reply {
   return {
     kind: 'step',
     title: step.title,
     text: step.say,
     ...(step.links.length > 0 ? { links: step.links } : {}),
     ...(current ? { stepId: step.id } : {}),
+    ...(step.detail !== undefined ? { detail: { label: say.line('show_me_how'), text: step.detail } } : {}),
   };
 }
 
@@ -26,11 +28,18 @@ function withSkipped(session: Session, skipped: readonly string[], at: string): 
   return skipped.reduce((s, id) => recordStep(s, id, 'skipped', at), session);
 }
 
-/** Makes `at` the current step: its instructions, then "Did that fix it?". */
-export function presentStep(ctx: TurnContext, session: Session, at: StepRef, lead: readonly Reply[] = [], skipped: readonly string[] = []): Outcome {
+/**
+ * Makes `at` the current step: its instructions, then "Did that fix it?". A step that warns first (`confirm`) shows
+ * the warning and asks to go ahead; `confirmed` (the user said yes) shows the instructions.
+ */
+export function presentStep(ctx: TurnContext, session: Session, at: StepRef, lead: readonly Reply[] = [], skipped: readonly string[] = [], confirmed = false): Outcome {
   const moved: Session = { ...withSkipped(session, skipped, ctx.input.now), status: 'in_flow', flowId: at.flow.id, stepId: at.step.id };
+  if (at.step.confirm !== undefined && !confirmed) {
+    const asked = askConfirmStep(ctx.say, moved, at);
+    return { session: asked.session, replies: [...lead, asked.reply], effects: cancelIfHandoff(session) };
+  }
   const asked = askDidItFix(ctx.say, moved, at);
-  return { session: asked.session, replies: [...lead, stepReply(at.step, true), asked.reply], effects: cancelIfHandoff(session) };
+  return { session: asked.session, replies: [...lead, stepReply(ctx.say, at.step, true), asked.reply], effects: cancelIfHandoff(session) };
 }
 
 /**
@@ -46,21 +55,21 @@ export function advance(ctx: TurnContext, session: Session, from: StepRef, lead:
 /** A run that ended (fixed or escalated) is history: a new problem starts with a clean list of steps. */
 export function freshRun(session: Session): Session {
   const ended = session.status === 'resolved' || session.status === 'escalated';
-  return ended ? { ...withoutPending(session), status: 'idle', steps: [] } : withoutPending(session);
+  return ended ? { ...omit(session, ['pending', 'handoffOpened', 'csatDue', 'plan']), status: 'idle', steps: [] } : withoutPending(session);
 }
 
 /**
  * Starts `flow`: at `start` when the user named a symptom (even one the facts argue against: they said so), else at the
  * step an error text points to, else at the first applicable step.
  */
-export function startFlow(ctx: TurnContext, session: Session, flow: Flow, start?: FlowStep, lead: readonly Reply[] = []): Outcome {
+export function startFlow(ctx: TurnContext, session: Session, flow: Flow, start?: FlowStep, lead: readonly Reply[] = [], announced = false): Outcome {
   const fresh = { ...freshRun(session), flowId: flow.id };
   const hinted = start ?? stepForError(ctx.knowledge, fresh.facts.error_text, flow.id)?.step;
   const begin = hinted && flow.steps.includes(hinted) && !fresh.steps.some((r) => r.stepId === hinted.id) ? hinted : undefined;
   const walk = begin ? { step: begin, skipped: [] } : firstStep(flow, fresh);
-  const started: TurnEvent = { type: 'flow_started', flow: flow.id };
-  if (walk.step) return withEvents({ ...presentStep(ctx, fresh, { flow, step: walk.step }, lead, walk.skipped), route: 'flow:start' }, [started], true);
-  return withEvents(escalate(ctx, { ...withSkipped(fresh, walk.skipped, ctx.input.now), status: 'in_flow' }, lead), [started], true);
+  const started: readonly TurnEvent[] = announced ? [] : [{ type: 'flow_started', flow: flow.id }];
+  if (walk.step) return withEvents({ ...presentStep(ctx, fresh, { flow, step: walk.step }, lead, walk.skipped), route: 'flow:start' }, started, true);
+  return withEvents(escalate(ctx, { ...withSkipped(fresh, walk.skipped, ctx.input.now), status: 'in_flow' }, lead), started, true);
 }
 
 /** Jumps to another step of the flow in progress (a symptom named with a "no"), else goes on as usual. */
@@ -70,9 +79,16 @@ export function advanceTo(ctx: TurnContext, session: Session, from: StepRef, tar
   return advance(ctx, session, from, [], bridge);
 }
 
+/** The `fixed` reply that fits how the user backs up (`fixed_<backup_target>` when knowledge has one). */
+function fixedReply(ctx: TurnContext, at: StepRef): Reply {
+  const target = ctx.session.facts.backup_target;
+  const id = target !== undefined && ctx.say.has(`fixed_${target}`) ? `fixed_${target}` : 'fixed';
+  return ctx.say.reply(id, { step: at.step.title });
+}
+
 /** The step fixed it. */
 export function resolve(ctx: TurnContext, session: Session, at: StepRef): Outcome {
-  const done: Session = { ...recordStep(withoutPending(session), at.step.id, 'fixed', ctx.input.now), status: 'resolved' };
+  const done: Session = { ...recordStep(withoutPending(session), at.step.id, 'fixed', ctx.input.now), status: 'resolved', csatDue: true };
   const effects: Effect[] = [...cancelIfHandoff(session), { type: 'resolved', flowId: at.flow.id, stepId: at.step.id }];
-  return { session: done, replies: [ctx.say.reply('fixed', { step: at.step.title })], effects, route: 'did_it_fix:yes' };
+  return { session: done, replies: [fixedReply(ctx, at)], effects, route: 'did_it_fix:yes' };
 }

@@ -45,9 +45,13 @@ export function stepForError(knowledge: Knowledge, error: string | undefined, pr
   return stepForIntent(knowledge, ERROR_HINTS[error] ?? error, preferFlowId) ?? findStepAnywhere(knowledge, error, preferFlowId);
 }
 
-/** A step applies unless a known fact contradicts its `when` (an unknown fact never rules a step out). */
+/**
+ * A step applies unless a known fact contradicts its `when` (an unknown fact never rules a step out); a step with
+ * `only` needs the fact known and allowed (a computer-only step is not offered to someone who never said computer).
+ */
 export function applies(step: FlowStep, facts: Readonly<Record<string, string>>): boolean {
-  return Object.entries(step.when ?? {}).every(([key, allowed]) => facts[key] === undefined || allowed.includes(facts[key]));
+  const when = Object.entries(step.when ?? {}).every(([key, allowed]) => facts[key] === undefined || allowed.includes(facts[key]));
+  return when && Object.entries(step.only ?? {}).every(([key, allowed]) => facts[key] !== undefined && allowed.includes(facts[key]));
 }
 
 /** The step a flow in progress is on (while in the flow, or waiting for a person with the flow suspended). */
@@ -78,7 +82,8 @@ function chain(flow: Flow, from: FlowStep | undefined): FlowStep[] {
 }
 
 /**
- * From `from` (inclusive), following `next` links, the first step not yet done and applicable to the facts. When that
+ * The steps the diagnosis put first (Session.plan) come before anything else, in their order. Then: from `from`
+ * (inclusive), following `next` links, the first step not yet done and applicable to the facts. When that
  * chain ends, the flow's main path (the chain from its first step) is searched for steps never tried: a conversation
  * that began at a symptom's step still gets the earlier fixes before escalation, while a step the author bypassed
  * with `next` stays bypassed.
@@ -91,7 +96,12 @@ export function walkFrom(flow: Flow, from: FlowStep | undefined, session: Sessio
     skipped.push(s.id);
     return false;
   };
-  const step = chain(flow, from).find(usable) ?? chain(flow, flow.steps[0]).find(usable);
+  const planned = (session.plan ?? []).map((id) => flow.steps.find((s) => s.id === id)).filter((s): s is FlowStep => s !== undefined);
+  // After a diagnosis's plan, the rest in the flow's usual order (its main path from the top), not from where it ended.
+  const step = planned.find(usable)
+    ?? (planned.length > 0 ? chain(flow, flow.steps[0]).find(usable) : undefined)
+    ?? chain(flow, from).find(usable)
+    ?? chain(flow, flow.steps[0]).find(usable);
   return step ? { step, skipped } : { skipped };
 }
 

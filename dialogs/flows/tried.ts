@@ -54,3 +54,48 @@ export function triedStep(ctx: TurnContext): StepRef | undefined {
   const ranked = u.nlu.ranking.slice(0, 3).find((r) => r.confidence >= MIN_RANKED && stepForIntent(knowledge, r.intent) !== undefined);
   return ranked ? stepForIntent(knowledge, ranked.intent, session.flowId) : undefined;
 }
+
+/** Separators of a list in any language; the words that join one ("and", "y", "und") come from the `conjunction` entity. */
+const LIST_MARKS = /[,;&+/]|\n/u;
+const joinWords = new WeakMap<Knowledge, RegExp | undefined>();
+
+function conjunctions(knowledge: Knowledge): RegExp | undefined {
+  if (joinWords.has(knowledge)) return joinWords.get(knowledge);
+  const def = knowledge.entities.find((e) => e.name === 'conjunction');
+  const phrases = Object.entries(def?.values ?? {}).flatMap(([v, s]) => [v, ...s]).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = phrases.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`, 'iu') : undefined;
+  joinWords.set(knowledge, re);
+  return re;
+}
+
+/** True for a word that joins a list ("and", from the `conjunction` entity). */
+export function isJoinWord(knowledge: Knowledge, word: string): boolean {
+  return conjunctions(knowledge)?.test(word) === true;
+}
+
+/** The step one part of a list names ("restarted the phone"), read without the already-tried words. */
+function stepOfPart(ctx: TurnContext, part: string): StepRef | undefined {
+  const strip = triedWords(ctx.knowledge);
+  const rest = words(part).filter((w) => !strip.has(w)).join(' ');
+  if (!isReadable(rest)) return undefined;
+  return stepForIntent(ctx.knowledge, ctx.classify(rest).intent, ctx.session.flowId);
+}
+
+/**
+ * Every step "I already did X and Y" names: the message split at list marks and joining words, each part read on its
+ * own. One step or none: `triedStep` decides as before. Buttons and `step:` targets name one step.
+ */
+export function triedSteps(ctx: TurnContext): readonly StepRef[] {
+  const { u } = ctx;
+  const one = triedStep(ctx);
+  if (u.chosen || u.stepTarget || !u.nlu) return one ? [one] : [];
+  const joiner = conjunctions(ctx.knowledge);
+  const parts = u.text.split(LIST_MARKS).flatMap((p) => (joiner ? p.split(joiner) : [p])).map((p) => p.trim()).filter(isReadable);
+  if (parts.length < 2) return one ? [one] : [];
+  const found: StepRef[] = [];
+  for (const ref of parts.map((p) => stepOfPart(ctx, p))) {
+    if (ref && !found.some((f) => f.step.id === ref.step.id)) found.push(ref);
+  }
+  if (one && !found.some((f) => f.step.id === one.step.id) && found.length === 0) found.push(one);
+  return found;
+}

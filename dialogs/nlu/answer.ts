@@ -14,7 +14,7 @@ const RULES: readonly (readonly [RegExp, Answer])[] = [
   [/\b(still (fail|failing|fails|failed|not|broken|the same|does not|did not|no|getting|get|says|stuck|an error|error)|no (luck|change|dice|joy|difference|good)|(did|does|do|has|have) not (work|help|fix|change|do|solve)|not (working|fixed|solved|resolved|better|yet|really)|nothing (changed|happened|works|worked)|same (problem|error|issue|thing|message)|(did|does) nothing|(fail|failed|fails|failing) again|negative|nah|nope|not at all|unfortunately)\b/, 'no'],
   [/\b(that (did it|worked|fixed it|solved it|helped|was it)|it (worked|works|is working|fixed it|did it)|(works|working) now|(fixed|solved|sorted|resolved)( it| now)?|all good|all set|success|successful|finally|perfect|great|awesome|brilliant|excellent|thank you it worked|yay|woohoo|(backup|it) (completed|finished|went through|succeeded))\b/, 'yes'],
   [/^(i (have )?tried (that|this|it|those|both|everything))\b/, 'tried'],
-  [/^(no|not|never)\b/, 'no'],
+  [/^(no|not|never|neither|none of (those|these|them|the above))\b/, 'no'],
   [/^(yes|yes please|sure|correct|affirmative|absolutely|definitely|indeed|right|true|yes sir|of course|okay it worked)\b/, 'yes'],
 ];
 

@@ -50,7 +50,7 @@ export function outsideScope(found: Readonly<Record<string, string>>, defs: read
 
 /** The entities worth keeping as facts about the user's problem: scope markers are not. */
 export function factEntities(found: Readonly<Record<string, string>>, defs: readonly EntityDef[]): Record<string, string> {
-  const markers = new Set(defs.filter((def) => def.scope !== undefined).map((def) => def.name));
+  const markers = new Set(defs.filter((def) => def.scope !== undefined || def.fact === false).map((def) => def.name));
   return Object.fromEntries(Object.entries(found).filter(([name]) => !markers.has(name)));
 }
 

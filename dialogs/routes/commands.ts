@@ -5,7 +5,7 @@ import { askResume } from '../questions';
 import { startedOver, withoutPending } from '../session';
 import { currentStep } from '../flows/runner';
 import { presentStep } from '../flows/present';
-import { escalationReply, requestHuman } from '../flows/escalation';
+import { appleContact, escalationReply, requestHuman } from '../flows/escalation';
 import { normalizeRegion } from '../region';
 
 /** Answers `id`; in a flow in progress, then asks to carry on. */
@@ -20,20 +20,29 @@ function command(name: Command, handle: (ctx: TurnContext) => Outcome): Route {
   return { name, handle: (ctx) => (ctx.u.command === name ? handle(ctx) : undefined) };
 }
 
-export const human = command('human', (ctx) => requestHuman(ctx, ctx.session, 'user_asked'));
+/** A person asked for; after the fixes ran out the reason stays "all fixes failed" (what the help desk needs to know). */
+export const human = command('human', (ctx) => requestHuman(ctx, ctx.session, ctx.session.status === 'escalated' ? 'all_fixes_failed' : 'user_asked'));
 
 export const startOver = command('start_over', (ctx) => ({
   session: startedOver(ctx.session),
   replies: [ctx.say.reply('started_over')],
   effects: ctx.session.status === 'handoff' ? [{ type: 'cancel_handoff' }] : [],
+  events: [{ type: 'ended', how: 'start_over' }],
 }));
+
+/** Apple Support's number or chat, someone at Apple: the region's contact (no ticket), then carry on. */
+export const apple = command('apple', (ctx) => appleContact(ctx, 'apple_contact'));
+/** A Genius Bar or Apple Store appointment: how to book one, then carry on. */
+export const appointment = command('appointment', (ctx) => appleContact(ctx, 'apple_appointment'));
 
 export const help = command('help', (ctx) => answerThenResume(ctx, 'help'));
 export const thanks = command('thanks', (ctx) => answerThenResume(ctx, 'thanks'));
 export const greeting = command('greeting', (ctx) => answerThenResume(ctx, 'greeting'));
 
 /** Goodbye leaves everything as it is, so the user can come back to the same question. */
-export const goodbye = command('goodbye', (ctx) => ({ session: ctx.session, replies: [ctx.say.reply('goodbye')] }));
+export const goodbye = command('goodbye', (ctx) => ({
+  session: ctx.session, replies: [ctx.say.reply('goodbye')], events: [{ type: 'ended', how: 'goodbye' }],
+}));
 
 /** "Carry on": the current step again (leaving a pending handoff), or nothing to resume. */
 export const resume = command('resume', (ctx) => {

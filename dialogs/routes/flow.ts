@@ -1,10 +1,12 @@
 // Flow intents: "I already tried X", a symptom or question about a step, the flow's trigger, facts alone.
-import type { Route } from '../context';
-import { askResume, reask } from '../questions';
+import type { Outcome, Route, TurnContext } from '../context';
+import { askResume, askTriedWhich, reask } from '../questions';
 import { outcomeOf, recordStep } from '../session';
-import { currentStep, findStepAnywhere, flowForTrigger, stepForError, stepForIntent } from '../flows/runner';
+import { applies, currentStep, findStepAnywhere, flowForTrigger, stepForError, stepForIntent } from '../flows/runner';
 import { advance, freshRun, presentStep, startFlow, stepReply } from '../flows/present';
-import { triedStep } from '../flows/tried';
+import { triedSteps } from '../flows/tried';
+import { beginFlow, optionFor, withDiagnosis } from '../flows/diagnose';
+import { answerThenResume } from './commands';
 
 /**
  * "I already tried restarting": marks that step already_tried so it is never suggested; if it is the current step the
@@ -17,21 +19,31 @@ export const alreadyTried: Route = {
     if (u.intent !== 'already_tried' && u.answer !== 'tried') return undefined;
     if (u.chosen && u.stepTarget === undefined) return undefined; // a bare "Already tried" button: nothing to apply it to
     const at = currentStep(knowledge, session);
-    const named = triedStep(ctx) ?? at;
-    if (!named) {
-      // "I already tried everything" with nothing going on: go through the fixes, "Already tried" is one press away.
-      const flow = knowledge.flows.find((f) => f.triggers.length > 0);
-      return flow && !u.chosen ? { ...startFlow(ctx, session, flow), route: 'already_tried:start' } : undefined;
-    }
+    const found = triedSteps(ctx);
+    const named = found.length > 0 ? found : at ? [at] : [];
+    if (named.length === 0) return u.chosen ? undefined : askWhichTried(ctx);
     const base = at ? session : freshRun(session);
-    const marked = outcomeOf(base, named.step.id) ? base : recordStep(base, named.step.id, 'already_tried', ctx.input.now);
-    const ack = say.reply('already_tried', { step: named.step.title });
-    if (!at) return { ...startFlow(ctx, marked, named.flow, undefined, [ack]), route: 'already_tried:start' };
-    if (at.step.id === named.step.id) return advance(ctx, marked, at, [ack]);
+    const marked = named.reduce((s, r) => (outcomeOf(s, r.step.id) ? s : recordStep(s, r.step.id, 'already_tried', ctx.input.now)), base);
+    const ack = say.reply('already_tried', { step: named.map((r) => r.step.title).join(say.line('list_joiner') || ', ') });
+    if (!at) return { ...startFlow(ctx, marked, named[0].flow, undefined, [ack]), route: 'already_tried:start' };
+    if (named.some((r) => r.step.id === at.step.id)) return advance(ctx, marked, at, [ack]);
     const asked = askResume(say, marked, at);
     return { session: asked.session, replies: [ack, asked.reply], route: 'already_tried:other' };
   },
 };
+
+/**
+ * "I tried everything" with nothing going on: the fixes as a checklist (ticked boxes, or typed numbers where the
+ * channel has no card), so the tried ones are skipped and the rest start; all of them tried goes straight to Apple.
+ */
+function askWhichTried(ctx: TurnContext): Outcome | undefined {
+  const flow = ctx.knowledge.flows.find((f) => f.triggers.length > 0);
+  if (!flow) return undefined;
+  const fresh = freshRun(ctx.session);
+  const options = flow.steps.filter((s) => applies(s, fresh.facts)).map((s) => s.id);
+  const asked = askTriedWhich(ctx.say, ctx.knowledge, fresh, flow.id, options);
+  return { session: asked.session, replies: [asked.reply], route: 'already_tried:which' };
+}
 
 /**
  * A step's symptom or question ("my icloud is full", "how do I check if iCloud is down?", a pasted error text, a
@@ -50,11 +62,15 @@ export const step: Route = {
         ?? (u.intent === 'unknown' || flowForTrigger(knowledge, u.intent) ? stepForError(knowledge, u.entities.error_text, prefer) : undefined);
     if (!target) return undefined;
     const at = currentStep(knowledge, session);
-    if (!at || at.flow.id !== target.flow.id) return startFlow(ctx, session, target.flow, target.step);
+    if (!at || at.flow.id !== target.flow.id) {
+      // A symptom named: its fix first, then the fixes its diagnosis would point to, in their order.
+      const option = optionFor(target.flow, u, session.facts);
+      return startFlow(ctx, option ? withDiagnosis(session, target.flow, option) : session, target.flow, target.step);
+    }
     const onIt = at.step.id === target.step.id && session.status === 'in_flow';
     if (onIt || u.stepTarget !== undefined) return { ...presentStep(ctx, session, target), route: 'step:current' };
     const asked = askResume(say, session, at);
-    return { session: asked.session, replies: [stepReply(target.step, false), asked.reply], route: 'step:question' };
+    return { session: asked.session, replies: [stepReply(say, target.step, false), asked.reply], route: 'step:question' };
   },
 };
 
@@ -74,7 +90,7 @@ export const trigger: Route = {
     const flow = flowForTrigger(knowledge, u.intent) ?? (pasted ? complaint : undefined);
     if (!flow) return undefined;
     const at = currentStep(knowledge, session);
-    if (!at || at.flow.id !== flow.id) return startFlow(ctx, session, flow);
+    if (!at || at.flow.id !== flow.id) return beginFlow(ctx, session, flow);
     const asked = askResume(say, session, at);
     return { session: asked.session, replies: [asked.reply], route: 'trigger:in_flow' };
   },
@@ -88,5 +104,18 @@ export const factsOnly: Route = {
     if (u.intent !== 'unknown' || Object.keys(u.entities).length === 0 || u.answer !== undefined) return undefined;
     const again = reask(say, knowledge, session);
     return again ? { session: again.session, replies: [again.reply] } : undefined;
+  },
+};
+
+/**
+ * An intent answered with a reply of its own (`answer:` in intents.yaml): a question such as "how do I restore from a
+ * backup?" or a near miss, told honestly; no fix is started, and a flow in progress is offered again.
+ */
+export const answer: Route = {
+  name: 'answer',
+  handle(ctx) {
+    const reply = ctx.u.chosen && ctx.u.command !== undefined ? undefined : ctx.knowledge.intents.find((i) => i.name === ctx.u.intent)?.answer;
+    if (reply === undefined || !ctx.say.has(reply)) return undefined;
+    return { ...answerThenResume(ctx, reply), route: `answer:${ctx.u.intent}` };
   },
 };

@@ -8,7 +8,9 @@ export const empty: Route = {
   name: 'empty',
   handle(ctx) {
     if (ctx.u.said) return undefined;
-    return { session: ctx.session, replies: [ctx.say.reply('empty_message')], misses: ctx.session.misses };
+    const again = reask(ctx.say, ctx.knowledge, ctx.session);
+    const replies = again ? [ctx.say.reply('empty_message'), again.reply] : [ctx.say.reply('empty_message')];
+    return { session: again?.session ?? ctx.session, replies, misses: ctx.session.misses };
   },
 };
 

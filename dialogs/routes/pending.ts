@@ -6,14 +6,17 @@ import { recordStep, startedOver, withoutPending } from '../session';
 import { currentStep, stepForIntent } from '../flows/runner';
 import { advance, advanceTo, presentStep, resolve } from '../flows/present';
 import { escalationReply, requestHuman } from '../flows/escalation';
-import { triedStep } from '../flows/tried';
+import { triedSteps } from '../flows/tried';
 import { parseAction } from '../understand';
 import { normalizeRegion, regionFromText } from '../region';
 
-/** "I already tried restarting" while another step is asked about: the already-tried route marks that step instead. */
+/**
+ * "I already tried restarting" (or "restarting and updating") while another step is asked about: the already-tried
+ * route marks the steps named instead.
+ */
 function aboutAnotherStep(ctx: TurnContext, currentStepId: string): boolean {
-  const other = ctx.u.chosen ? undefined : triedStep(ctx);
-  return other !== undefined && other.step.id !== currentStepId;
+  const named = ctx.u.chosen ? [] : triedSteps(ctx);
+  return named.some((r) => r.step.id !== currentStepId);
 }
 
 /** "Did that fix it?": yes resolves; no, unsure and already tried move on (unsure counts as not fixed, said kindly). */
@@ -65,9 +68,11 @@ function carryOn(kind: 'resume' | 'pick_up'): Route {
         return { ...advance(ctx, recordStep(withoutPending(session), at.step.id, 'already_tried', ctx.input.now), at, [ack]), route: `${kind}:tried` };
       }
       if (u.answer !== 'no') return undefined;
-      // Not carrying on: after a long absence that means a fresh start; after an interruption, the flow waits.
+      // After a long absence, "no" means a fresh start. Asked to carry on with a step, "no" leaves that step: the next
+      // one comes (always progress: someone who keeps saying no reaches the end of the fixes, never a loop).
       if (kind === 'pick_up') return { session: startedOver(session), replies: [say.reply('welcome')], route: 'pick_up:no' };
-      return { session: withoutPending(session), replies: [say.reply('help')], route: 'resume:no' };
+      const passed = recordStep(withoutPending(session), at.step.id, 'passed', ctx.input.now);
+      return { ...advance(ctx, passed, at, [], [say.reply('skip_ack', { step: at.step.title })]), route: 'resume:no' };
     },
   };
 }
@@ -106,13 +111,18 @@ export const askRegion: Route = {
   },
 };
 
-/** "Did you mean …?": a pick of one of the offered intents is handled as if the user had said it plainly. */
+/** "Did you mean …?": a pick of one of the offered intents is handled as if the user had said it plainly; "neither"
+ * asks for other words, with the main topics as buttons. */
 export const disambiguate: Route = {
   name: 'disambiguate',
   handle(ctx) {
     const { u, session, knowledge } = ctx;
     const pending = session.pending;
-    if (pending?.kind !== 'disambiguate' || !pending.options.includes(u.intent)) return undefined;
+    if (pending?.kind !== 'disambiguate') return undefined;
+    if (u.answer === 'no' && !pending.options.includes(u.intent)) {
+      return { session: withoutPending(session), replies: [ctx.say.reply('disambiguate_none')], route: 'disambiguate:none' };
+    }
+    if (!pending.options.includes(u.intent)) return undefined;
     const meaning = parseAction(`intent:${u.intent}`, knowledge);
     if (!meaning) return undefined;
     return ctx.reroute({ ...u, ...meaning, ambiguous: undefined, chosen: true }, withoutPending(session));

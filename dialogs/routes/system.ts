@@ -3,7 +3,7 @@ import type { Reply, Session, TurnInput } from '../types';
 import type { Outcome, Route, TurnContext } from '../context';
 import { isStrongCommand } from '../context';
 import { askPickUp, askResume } from '../questions';
-import { contactFor, contactVars } from '../region';
+import { contactLine } from '../flows/escalation';
 import { currentStep, findStepAnywhere, flowForTrigger, stepForIntent } from '../flows/runner';
 import { presentStep } from '../flows/present';
 import { withoutPending } from '../session';
@@ -30,7 +30,9 @@ export const pickUp: Route = {
     const at = session.status === 'in_flow' ? currentStep(knowledge, session) : undefined;
     const bound = u.chosen && u.actionStepId !== undefined && u.actionStepId === session.stepId;
     const topical = stepForIntent(knowledge, u.intent) !== undefined || flowForTrigger(knowledge, u.intent) !== undefined;
-    if (!at || bound || topical || isStrongCommand(u)) return ctx.reroute(u, session);
+    // An answer to the question left open ("it worked!" after "I'll try it later") answers it.
+    const answers = u.answer !== undefined && session.pending?.kind === 'did_it_fix';
+    if (!at || bound || topical || answers || isStrongCommand(u)) return ctx.reroute(u, session);
     const asked = askPickUp(ctx.say, ctx.session, at);
     return { session: asked.session, replies: [asked.reply] };
   },
@@ -58,7 +60,7 @@ export const handoffStatus: Route = {
     const session = withoutPending(ctx.session);
     const status = input.handoffStatus !== undefined && Object.prototype.hasOwnProperty.call(STATUS_REPLY, input.handoffStatus) ? input.handoffStatus : undefined;
     const id = status ? STATUS_REPLY[status] : undefined;
-    const vars = { position: input.queuePosition, agent: input.agentName, ...contactVars(contactFor(ctx.knowledge, ctx.region)) };
+    const vars = { position: input.queuePosition, agent: input.agentName, ...contactLine(ctx) };
     const lead = id && say.has(id) ? [say.reply(id, vars, { kind: 'handoff' })] : [];
     const route = `handoff_status:${status ?? 'none'}`;
     const back = typeof input.resumeAtStep === 'string' ? findStepAnywhere(ctx.knowledge, input.resumeAtStep, session.flowId) : undefined;

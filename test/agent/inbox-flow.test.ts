@@ -42,7 +42,7 @@ describe('agent takeover', () => {
     const chat = createBfConversation(bot, sink, { locale: 'en-GB', user: { id: 'u-1', name: 'Ada' } });
     await withTranscript(chat, async () => {
       await chat.join();
-      expect((await chat.press('human', undefined, 'Talk to a person')).text).toMatch(/connecting you with a person/);
+      expect((await chat.press('human', undefined, 'Talk to a person')).text).toMatch(/someone to join this chat/);
       await bot.drain();
       expect(said(chat).at(-1)).toMatch(/number \*\*1\*\* in the queue/);
       await events.waitFor((e) => e.event === 'queue', 'queue');
@@ -100,6 +100,6 @@ describe('agent takeover', () => {
     await chat.press('human', undefined, 'Talk to a person');
     await sink.waitFor(() => said(chat).some((t) => /in the queue/.test(t)));
     const lines = said(chat);
-    expect(lines.findIndex((t) => /connecting you with a person/.test(t))).toBeLessThan(lines.findIndex((t) => /in the queue/.test(t)));
+    expect(lines.findIndex((t) => /someone to join this chat/.test(t))).toBeLessThan(lines.findIndex((t) => /in the queue/.test(t)));
   });
 });

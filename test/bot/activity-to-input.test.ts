@@ -32,6 +32,25 @@ describe('activityToInput', () => {
   });
 
   it.each([
+    ['Teams checklist submit (data + the ChoiceSet value)', { action: 'tried', stepId: 'check_storage', pick: 'many', picked: 'step:check_storage,step:update_ios' }, { value: 'tried', stepId: 'check_storage', picked: ['step:check_storage', 'step:update_ios'] }],
+    ['Web Chat checklist postBack without a step', { action: 'tried', pick: 'many', picked: 'step:a' }, { value: 'tried', picked: ['step:a'] }],
+    ['checklist submit with nothing ticked (input left out)', { action: 'tried', pick: 'many' }, { value: 'tried', picked: [] }],
+    ['checklist submit with nothing ticked (empty input)', { action: 'tried', pick: 'many', picked: '' }, { value: 'tried', picked: [] }],
+    ['a list of values (another host)', { action: 'tried', picked: ['step:a', 'step:b'] }, { value: 'tried', picked: ['step:a', 'step:b'] }],
+    ['spaces, empties and repeats', { action: 'tried', pick: 'many', picked: ' step:a ,, step:b,step:a ' }, { value: 'tried', picked: ['step:a', 'step:b'] }],
+    ['values the reply never offered (kept for the engine to ignore)', { action: 'tried', pick: 'many', picked: 'step:nope,intent:x' }, { value: 'tried', picked: ['step:nope', 'intent:x'] }],
+    ['forged types', { action: 'tried', pick: 'many', picked: 42 }, { value: 'tried', picked: [] }],
+    ['forged list items', { action: 'tried', picked: [1, { a: 1 }, null, 'step:a', ['step:b']] }, { value: 'tried', picked: ['step:a'] }],
+    ['an oversized value', { action: 'tried', pick: 'many', picked: `${'x'.repeat(201)},step:a` }, { value: 'tried', picked: ['step:a'] }],
+    ['a flood of values', { action: 'tried', pick: 'many', picked: Array.from({ length: 5000 }, (_, i) => `v${i}`).join(',') }, { value: 'tried', picked: Array.from({ length: 50 }, (_, i) => `v${i}`) }],
+    ['a huge string', { action: 'tried', pick: 'many', picked: 'y'.repeat(2_000_000) }, { value: 'tried', picked: [] }],
+    ['a marker on a plain button (no boxes)', { action: 'yes', stepId: 's', pick: 'other' }, { value: 'yes', stepId: 's' }],
+  ])('reads the ticked boxes of a %s', (_name, value, action) => {
+    expect(valueToAction(value)).toEqual(action);
+    expect(input({ type: 'message', value })?.action).toEqual(action);
+  });
+
+  it.each([
     ['attachment without text', { attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] }],
     ['no text at all', {}],
     ['text of the wrong type', { text: 42 as unknown as string }],

@@ -55,7 +55,7 @@ describeInChromium('agent inbox in Chromium', () => {
     await chat.press('No');
     await chat.botSays(/Check the Wi-Fi connection/);
     await chat.send('Talk to a person'); // a choice label typed mid-flow works like the button
-    await chat.botSays(/connecting you with a person/);
+    await chat.botSays(/someone to join this chat/);
     await chat.botSays(/number 1 in the queue/);
 
     const row = inbox.locator('#queue-list li[data-state="queued"]').first();

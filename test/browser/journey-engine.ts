@@ -1,8 +1,10 @@
 // A small scripted Engine for the browser tests: a two-step flow that ends in a fix or an escalation, so the page is
 // exercised through the real edge pipeline (ConversationService, turn handler, Web Chat renderer) with known words.
+// "what have I tried" answers with the fake engine's checklist (a submit is answered "Submitted: <n> ticked"), "how to
+// update" with its step that folds a "show me how" detail. The brain keeps every input, for tests to read.
 import type { Brain } from '../../bot/brain';
 import type { Engine, Reply, Session, TurnInput, TurnResult } from '../../dialogs';
-import { fakeKnowledge } from '../support/fake-engine';
+import { checklistReply, fakeKnowledge, howStep } from '../support/fake-engine';
 
 const STEPS = [
   { stepId: 'check_storage', title: 'Free up iCloud storage', text: 'Open **Settings › [your name] › iCloud** and check the storage left.', links: [{ title: 'Manage iCloud storage', url: 'https://support.apple.com/en-us/108922' }] },
@@ -27,6 +29,9 @@ function turn(previous: Session | undefined, input: TurnInput): TurnResult {
   if (input.kind === 'conversation_start') {
     return done(session, [{ kind: 'text', text: 'Hi! I fix iPhone backups that fail.', choices: [{ label: 'My backup failed', value: 'intent:backup_failed' }] }]);
   }
+  if (/what have I tried/i.test(input.text ?? '')) return done(session, [checklistReply]);
+  if (/how to update/i.test(input.text ?? '')) return done(session, [howStep, { kind: 'question', text: 'Did that fix it?', choices: answers, stepId: howStep.stepId }]);
+  if (input.action?.picked) return done(session, [{ kind: 'text', text: `Submitted: ${input.action.picked.length} ticked` }]);
   if (action === 'intent:backup_failed' || /backup/i.test(input.text ?? '')) {
     return done({ ...session, status: 'in_flow', stepId: STEPS[0].stepId }, stepReplies(0));
   }
@@ -43,7 +48,8 @@ function turn(previous: Session | undefined, input: TurnInput): TurnResult {
   return done(session, [{ kind: 'text', text: `You said: ${input.text ?? ''}` }]);
 }
 
-export function createJourneyBrain(): Brain {
-  const engine: Engine = { turn };
-  return { knowledge: fakeKnowledge, engine };
+export function createJourneyBrain(): Brain & { readonly inputs: readonly TurnInput[] } {
+  const inputs: TurnInput[] = [];
+  const engine: Engine = { turn: (session, input) => (inputs.push(input), turn(session, input)) };
+  return { knowledge: fakeKnowledge, engine, inputs };
 }

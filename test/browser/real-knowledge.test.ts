@@ -4,7 +4,7 @@ import { chatPage, type ChatPage } from './chat-page';
 import { describeInChromium, screenshot } from './chromium';
 import { useChatEnvironment } from './setup';
 
-const ESCALATED = /none of the fixes did the trick/;
+const ESCALATED = /none of the fixes did it/;
 
 /** Presses "No" on each new step card until the escalation comes (at most `max` steps); returns the steps refused. */
 async function refuseEveryFix(chat: ChatPage, max = 12): Promise<number> {

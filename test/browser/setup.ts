@@ -1,6 +1,7 @@
 // One bot (the real edge over the journey engine, or the real knowledge) and one Chromium per test file, a fresh browser context per test,
 // and after each test: no CSP refusal, script error or failed request on the page.
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { TurnInput } from '../../dialogs';
 import { startBot, type RunningBot } from '../support/start-bot';
 import { launchChromium, watchProblems } from './chromium';
 import { createJourneyBrain } from './journey-engine';
@@ -10,6 +11,8 @@ export interface ChatEnvironment {
   readonly browser: Browser;
   readonly context: BrowserContext;
   readonly page: Page;
+  /** Every input the journey engine received (empty with the real brain). */
+  readonly inputs: readonly TurnInput[];
 }
 
 export interface EnvironmentOptions {
@@ -20,9 +23,10 @@ export interface EnvironmentOptions {
 
 export function useChatEnvironment(options: EnvironmentOptions = {}): ChatEnvironment {
   const viewport = options.viewport ?? { width: 480, height: 820 };
-  const env = {} as { bot: RunningBot; browser: Browser; context: BrowserContext; page: Page; problems: string[] };
+  const env = {} as { bot: RunningBot; browser: Browser; context: BrowserContext; page: Page; problems: string[]; inputs: readonly TurnInput[] };
   beforeAll(async () => {
     const brain = options.brain === 'real' ? undefined : createJourneyBrain();
+    env.inputs = brain?.inputs ?? [];
     [env.bot, env.browser] = await Promise.all([startBot({ brain, env: { BOT_NAME: 'Backup Helper' } }), launchChromium()]);
   }, 120_000); // the real brain trains its NLU at start-up: seconds, more on a busy machine
   afterAll(async () => {
@@ -43,6 +47,7 @@ export function useChatEnvironment(options: EnvironmentOptions = {}): ChatEnviro
     get browser() { return env.browser; },
     get context() { return env.context; },
     get page() { return env.page; },
+    get inputs() { return env.inputs; },
   };
 }
 

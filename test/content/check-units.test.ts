@@ -34,7 +34,8 @@ describe('checkAction', () => {
     ['step:nope', 'unknown step "nope"'],
     ['region:gb', 'region must be a two-letter code such as GB, not "gb"'],
     ['url:https://x', 'unknown action "url:https://x"; expected intent:<name>, step:<id> or region:<CC>'],
-    ['Yes', 'unknown action "Yes"; expected one of yes, no, tried, unsure, human, restart, help, resume, goodbye, intent:<name>, step:<id>, region:<CC>'],
+    ['Yes', 'unknown action "Yes"; expected one of yes, no, tried, unsure, human, restart, help, resume, goodbye, apple, appointment, next, back, repeat, steps, later, detail, intent:<name>, step:<id>, region:<CC>'],
+    ['csat:9', 'csat takes a score from 1 to 5, not "9"'],
   ])('rejects %s: %s', (value, message) => {
     expect(checkAction(value, names, none)).toBe(message);
   });

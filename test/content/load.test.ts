@@ -61,7 +61,7 @@ describe('parseKnowledge', () => {
 
   it.each([
     ['knowledge/packs/other/bot.yaml', 'replies:\n  welcome:\n    text: "Again"\n', 'knowledge/packs/other/bot.yaml:2  replies.welcome  duplicate reply id (first at knowledge/bot.yaml:4)'],
-    ['knowledge/packs/other/entities.yaml', 'entities:\n  ios_version:\n    patterns: ["x"]\n', 'knowledge/packs/other/entities.yaml:2  entities.ios_version  duplicate entity (first at knowledge/entities.yaml:7)'],
+    ['knowledge/packs/other/entities.yaml', 'entities:\n  ios_version:\n    patterns: ["x"]\n', 'knowledge/packs/other/entities.yaml:2  entities.ios_version  duplicate entity (first at knowledge/entities.yaml:8)'],
     ['knowledge/packs/other/flow.yaml', 'flow:\n  id: demo-flow\n  title: T\n  steps: [{ id: s, title: T, say: x }]\n', 'knowledge/packs/other/flow.yaml:2  flow.id  duplicate flow id (first at knowledge/packs/demo/flow.yaml:3)'],
     ['knowledge/packs/other/escalation.yaml', 'contacts:\n  - { region: GB, name: "UK" }\n', 'knowledge/packs/other/escalation.yaml:2  contacts[0].region  duplicate region "GB" (first at knowledge/escalation.yaml:7)'],
     ['knowledge/packs/other/helpdesk.yaml', 'helpdesk:\n  timezone: UTC\n  hours: {}\n', 'knowledge/packs/other/helpdesk.yaml:1  helpdesk  a second help-desk file (first at knowledge/helpdesk.yaml); only one is allowed'],

@@ -3,7 +3,7 @@
 import { createEngine } from '../../dialogs';
 import type { Engine, Session, TurnInput, TurnResult } from '../../dialogs';
 import type { Script, ScriptTurn } from './script';
-import { check, loadScripts, transcriptLines } from './script';
+import { check, loadScripts, SETUPS, transcriptLines } from './script';
 import { describeWithRealNlu, realBrain } from './real-brain';
 
 const scripts = loadScripts(__dirname);
@@ -22,7 +22,7 @@ function toInput(turn: ScriptTurn, last: TurnResult | undefined): Omit<TurnInput
   if (turn.pick_up !== undefined) return { kind: 'pick_up', ...(typeof turn.pick_up === 'string' ? { text: turn.pick_up } : {}) };
   if (turn.press !== undefined) {
     const stepId = boundStep(turn, last);
-    return { kind: 'message', action: { value: turn.press, ...(stepId ? { stepId } : {}) } };
+    return { kind: 'message', action: { value: turn.press, ...(stepId ? { stepId } : {}), ...(turn.picked ? { picked: turn.picked } : {}) } };
   }
   return { kind: 'message', text: (turn.user ?? '').repeat(turn.times ?? 1) };
 }
@@ -44,7 +44,7 @@ function play(engine: Engine, script: Script): void {
   let minute = 0;
   const turnOnce = (turn: ScriptTurn): TurnResult => {
     const now = new Date(Date.UTC(2025, 5, 1, 10, minute++)).toISOString();
-    const result = engine.turn(session, { ...toInput(turn, last), locale: turn.locale ?? script.locale, now });
+    const result = engine.turn(session, { ...toInput(turn, last), locale: turn.locale ?? script.locale, handoff: SETUPS[script.setup ?? 'none'], now });
     transcript.push(...transcriptLines(said(turn), result));
     for (const r of result.replies) {
       if (r.kind === 'step' && r.stepId && script.never_steps?.includes(r.stepId)) failures.push(`turn ${transcript.length}: offered ${r.stepId}, which must never come`);

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { Effect, Reply, Session, TurnInput, TurnTrace } from '../../dialogs';
+import type { Effect, Reply, Session, TurnEvent, TurnInput, TurnTrace } from '../../dialogs';
 
 /** What a turn must show. Text patterns are `/regex/flags` (or plain text, matched case-insensitively as a substring). */
 export interface Expect {
@@ -24,6 +24,10 @@ export interface Expect {
   readonly facts?: Readonly<Record<string, string>>;
   /** Step outcomes recorded so far, e.g. `{ restart_iphone: already_tried }`. */
   readonly outcomes?: Readonly<Record<string, string>>;
+  /** Labels or values that must not be offered. */
+  readonly not_choices?: readonly string[];
+  /** Events the turn must report (each a type, or `type:detail`: `escalated:asked_person`, `step_answered:passed`). */
+  readonly events?: readonly string[];
 }
 
 export interface ScriptTurn {
@@ -31,6 +35,8 @@ export interface ScriptTurn {
   /** Sends `user` repeated this many times (a very long message). */
   readonly times?: number;
   readonly press?: string;
+  /** For `press`: the values ticked on a checklist, sent with the button. */
+  readonly picked?: readonly string[];
   /** For `press`: the step the button belongs to. Default: the step of the last question shown; `null`: unbound. */
   readonly step?: string | null;
   readonly start?: boolean;
@@ -46,26 +52,50 @@ export interface ScriptTurn {
   readonly expect?: Expect;
 }
 
+/** The deployment a script runs in: nobody to hand to (the default), a help desk by ticket, an agent inbox. */
+export type Setup = 'none' | 'helpdesk' | 'inbox';
+
+export const SETUPS: Readonly<Record<Setup, NonNullable<TurnInput['handoff']>>> = {
+  none: { tickets: false, live: false, hub: false },
+  helpdesk: { tickets: true, live: false, hub: false },
+  inbox: { tickets: false, live: true, hub: false },
+};
+
 export interface Script {
   readonly file: string;
   readonly name: string;
   readonly locale?: string;
+  readonly setup?: Setup;
   /** Steps that must never be offered as the current step anywhere in the script. */
   readonly never_steps?: readonly string[];
   readonly turns: readonly ScriptTurn[];
+}
+
+/** The detail an `events` expectation names: the escalation's reason, the step answer, the way a conversation ended. */
+function eventDetail(e: TurnEvent): string {
+  switch (e.type) {
+    case 'escalated': return e.reason;
+    case 'step_answered': return e.answer;
+    case 'ended': return e.how;
+    case 'csat': return String(e.score);
+    case 'flow_started': case 'resolved': return e.flow;
+    case 'step_shown': return e.step;
+    default: return '';
+  }
 }
 
 /** One turn as a runner saw it; fields a runner cannot observe are left out and their checks are skipped. */
 export interface TurnView {
   readonly replies: readonly Reply[];
   readonly effects?: readonly Effect[];
+  readonly events?: readonly TurnEvent[];
   readonly trace?: TurnTrace;
   readonly session?: Session;
 }
 
-const TURN_KEYS = ['user', 'times', 'press', 'step', 'start', 'pick_up', 'handoff_status', 'position', 'agent', 'resume_at', 'locale', 'until', 'max', 'expect'];
-const EXPECT_KEYS = ['intent', 'route', 'text', 'not_text', 'choices', 'kind', 'not_kind', 'step', 'handoff', 'status', 'facts', 'outcomes'];
-const SCRIPT_KEYS = ['name', 'locale', 'never_steps', 'turns'];
+const TURN_KEYS = ['user', 'times', 'press', 'picked', 'step', 'start', 'pick_up', 'handoff_status', 'position', 'agent', 'resume_at', 'locale', 'until', 'max', 'expect'];
+const EXPECT_KEYS = ['intent', 'route', 'text', 'not_text', 'choices', 'not_choices', 'kind', 'not_kind', 'step', 'handoff', 'status', 'facts', 'outcomes', 'events'];
+const SCRIPT_KEYS = ['name', 'locale', 'setup', 'never_steps', 'turns'];
 
 function unknownKeys(where: string, value: unknown, allowed: readonly string[]): string[] {
   if (typeof value !== 'object' || value === null) return [`${where}: must be a mapping`];
@@ -111,6 +141,11 @@ export function check(e: Expect, view: TurnView): string[] {
   if (e.not_text !== undefined && pattern(e.not_text).test(text)) fail('not_text', e.not_text, text);
   const offered = view.replies.flatMap((r) => r.choices ?? []).flatMap((c) => [c.label, c.value]);
   for (const c of e.choices ?? []) if (!offered.includes(c)) fail('choice', c, offered);
+  for (const c of e.not_choices ?? []) if (offered.includes(c)) fail('not_choice', c, offered);
+  if (view.events && e.events) {
+    const said = view.events.flatMap((x) => [x.type, `${x.type}:${eventDetail(x)}`]);
+    for (const want of e.events) if (!said.includes(want)) fail('event', want, said.filter((s) => s.includes(':')));
+  }
   const kinds = view.replies.map((r) => r.kind);
   for (const k of list(e.kind)) if (!kinds.includes(k as Reply['kind'])) fail('kind', k, kinds);
   for (const k of list(e.not_kind)) if (kinds.includes(k as Reply['kind'])) fail('not_kind', k, kinds);

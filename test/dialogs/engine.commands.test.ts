@@ -1,12 +1,12 @@
 // The engine's global commands, the misunderstanding ladder, stale buttons and handoff status news.
 import { createEngine } from '../../dialogs';
-import { chat, fakeUnderstander, ids, knowledge, TABLE } from './fixtures';
+import { chat, fakeUnderstander, ids, knowledge, LIVE, TABLE } from './fixtures';
 
 const engine = createEngine({ knowledge, understander: fakeUnderstander(TABLE) });
 
-describe('engine: a person', () => {
+describe('engine: a person, with an agent inbox (someone can join)', () => {
   it.each([[0], [1], [3]])('asking for a person after %i "no"s hands off with the story (reason user_asked)', (nos) => {
-    const c = chat(engine, 'en-US');
+    const c = chat(engine, 'en-US', undefined, { handoff: LIVE });
     c.say('iphone 13 on ios 17.4');
     c.say('my backup failed');
     for (let i = 0; i < nos; i++) c.press('no');
@@ -21,13 +21,13 @@ describe('engine: a person', () => {
   });
 
   it('"no, talk to a person" while asked did-it-fix: the person wins', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     expect(c.say('no, talk to a person').trace.route).toBe('human');
   });
 
   it('asking again does not open a second handoff', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('talk to a person');
     const again = c.say('talk to a person');
     expect(again.effects).toEqual([]);
@@ -35,11 +35,11 @@ describe('engine: a person', () => {
   });
 
   it('with no story yet, the notice comes alone', () => {
-    expect(ids(chat(engine).press('human'))).toEqual(['handoff_requested']);
+    expect(ids(chat(engine, undefined, undefined, { handoff: LIVE }).press('human'))).toEqual(['handoff_requested']);
   });
 
   it('carrying on while waiting for a person cancels the handoff', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     c.say('talk to a person');
     const r = c.press('resume');
@@ -88,10 +88,10 @@ describe('engine: small talk', () => {
     expect(ids(text.startsWith('!') ? c.press(text.slice(1)) : c.say(text))).toEqual(['no_question']);
   });
 
-  it('"I already tried that/everything" with nothing going on starts the flow', () => {
+  it('"I already tried that/everything" with nothing going on asks which, as a checklist of the fixes', () => {
     const r = chat(engine).say('i already tried that');
-    expect(r.trace.route).toBe('already_tried:start');
-    expect(ids(r)).toEqual(['step:check_storage', 'did_it_fix']);
+    expect(r.trace.route).toBe('already_tried:which');
+    expect(r.replies.map((x) => x.kind)).toEqual(['checklist']);
   });
 
   it('a pasted error text the NLU takes for a weak "no" is a complaint: the flow starts', () => {
@@ -103,7 +103,7 @@ describe('engine: small talk', () => {
 
 describe('engine: misunderstandings', () => {
   it('one miss → fallback with choices; two in a row → offer a person; yes → handoff (repeated_misunderstanding)', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     const one = c.say('blorp');
     expect(ids(one)).toEqual(['fallback']);
     expect(one.replies[0].choices?.length).toBeGreaterThan(0);
@@ -118,14 +118,14 @@ describe('engine: misunderstandings', () => {
   });
 
   it('an understood turn resets the count', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('blorp');
     c.say('hi');
     expect(ids(c.say('blorp'))).toEqual(['fallback']);
   });
 
   it('mid-flow: fallback without its own choices, then the current question again; "no" to a person resumes', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     const one = c.say('blorp');
     expect(ids(one)).toEqual(['fallback', 'did_it_fix']);
@@ -137,7 +137,7 @@ describe('engine: misunderstandings', () => {
   });
 
   it('an unanswered one-shot question is dropped: a later "yes" is not taken as yes to a person', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('blorp');
     c.say('blorp');
     c.say('hi');
@@ -145,7 +145,7 @@ describe('engine: misunderstandings', () => {
   });
 
   it('an ambiguous message asks which one, and the pick is followed', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     const r = c.say('storage or wifi');
     expect(ids(r)).toEqual(['disambiguate']);
     expect(r.replies[0].choices).toEqual([
@@ -157,7 +157,7 @@ describe('engine: misunderstandings', () => {
 
 describe('engine: stale buttons', () => {
   it('a "no" from an earlier step\'s card is not applied: stale_choice names the current step and asks again', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     c.press('no', 'check_storage');
     const r = c.press('no', 'check_storage');
@@ -168,21 +168,21 @@ describe('engine: stale buttons', () => {
   });
 
   it('a forged step id gets the same treatment', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     expect(ids(c.press('yes', 'no_such_step'))).toEqual(['stale_choice', 'did_it_fix']);
     expect(c.last.session.status).toBe('in_flow');
   });
 
   it('after the flow ended, an old answer button gets no_question', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     c.press('yes', 'check_storage');
     expect(ids(c.press('no', 'check_storage'))).toEqual(['no_question']);
   });
 
   it('a person button from an old card still means a person', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     c.press('no');
     expect(c.press('human', 'check_storage').trace.route).toBe('human');
@@ -191,7 +191,7 @@ describe('engine: stale buttons', () => {
 
 describe('engine: pick up and handoff status', () => {
   it('pick_up with a flow in progress asks; yes shows the step, no starts over with the welcome', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     c.press('no');
     const ask = c.send({ kind: 'pick_up', text: 'hello again' });
@@ -205,11 +205,11 @@ describe('engine: pick up and handoff status', () => {
   });
 
   it('pick_up with nothing in progress is an ordinary message', () => {
-    expect(ids(chat(engine).send({ kind: 'pick_up', text: 'hi' }))).toEqual(['greeting']);
+    expect(ids(chat(engine, undefined, undefined, { handoff: LIVE }).send({ kind: 'pick_up', text: 'hi' }))).toEqual(['greeting']);
   });
 
   it('conversation_start with a flow in progress welcomes and offers to pick up', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     expect(ids(c.start())).toEqual(['welcome', 'pick_up']);
   });
@@ -217,7 +217,7 @@ describe('engine: pick up and handoff status', () => {
   it.each([
     ['queued', 'handoff_queued', 'handoff'], ['agent_joined', 'handoff_agent_joined', 'handoff'], ['completed', 'handoff_completed', 'resolved'],
   ] as const)('%s → %s (status %s)', (status, id, after) => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('talk to a person');
     const r = c.send({ kind: 'handoff_status', handoffStatus: status, queuePosition: 3, agentName: 'Sam' });
     expect(ids(r)).toEqual([id]);
@@ -228,7 +228,7 @@ describe('engine: pick up and handoff status', () => {
 
   it.each([['failed', 'handoff_failed'], ['agent_left', 'handoff_agent_left'], ['unavailable', 'handoff_unavailable']] as const)(
     '%s mid-flow → %s, back to the bot with the offer to carry on', (status, id) => {
-      const c = chat(engine, 'en-GB');
+      const c = chat(engine, 'en-GB', undefined, { handoff: LIVE });
       c.say('my backup failed');
       c.say('talk to a person');
       const r = c.send({ kind: 'handoff_status', handoffStatus: status });
@@ -238,7 +238,7 @@ describe('engine: pick up and handoff status', () => {
     });
 
   it('an agent hands back at a step: the flow carries on there', () => {
-    const c = chat(engine);
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('my backup failed');
     c.say('talk to a person');
     const r = c.send({ kind: 'handoff_status', handoffStatus: 'completed', resumeAtStep: 'reset_network' });

@@ -1,7 +1,7 @@
 // The engine walking a flow: starting points, did-it-fix answers, already-tried, side questions, escalation.
 import { createEngine } from '../../dialogs';
 import type { Effect } from '../../dialogs';
-import { chat, fakeUnderstander, ids, knowledge, TABLE } from './fixtures';
+import { chat, fakeUnderstander, ids, knowledge, TABLE, LIVE } from './fixtures';
 
 const engine = createEngine({ knowledge, understander: fakeUnderstander(TABLE) });
 const handoffOf = (effects: readonly Effect[]) => effects.find((e) => e.type === 'handoff');
@@ -66,7 +66,7 @@ describe('engine: did that fix it?', () => {
     c.say('my backup failed');
     c.press('no');
     const r = c.press('yes');
-    expect(ids(r)).toEqual(['fixed']);
+    expect(ids(r)).toEqual(['fixed', 'csat_ask']);
     expect(r.replies[0].text).toContain('Title check_wifi');
     expect(r.session.status).toBe('resolved');
     expect(r.effects).toEqual([{ type: 'resolved', flowId: 'backup', stepId: 'check_wifi' }]);
@@ -156,7 +156,7 @@ describe('engine: side questions and resuming', () => {
     expect(ids(r)).toEqual(['info:icloud_status', 'resume']);
     expect(r.replies[0].stepId).toBeUndefined();
     expect(r.replies[1].text).toContain('Title check_storage');
-    expect(r.replies[1].choices?.map((x) => x.value)).toEqual(['resume', 'restart', 'human']);
+    expect(r.replies[1].choices?.map((x) => x.value)).toEqual(['resume', 'restart']); // nobody to offer (no help desk)
     expect(r.session).toMatchObject({ stepId: 'check_storage', pending: { kind: 'resume' } });
     expect(ids(c.press('resume'))).toEqual(['step:check_storage', 'did_it_fix']);
   });
@@ -195,8 +195,8 @@ describe('engine: side questions and resuming', () => {
 });
 
 describe('engine: escalation', () => {
-  it('every fix failing ends in escalation with the default contact, the summary, a handoff, and a region question', () => {
-    const c = chat(engine);
+  it('every fix failing ends in escalation with the default contact, the summary, a handoff (an agent inbox), and a region question', () => {
+    const c = chat(engine, undefined, undefined, { handoff: LIVE });
     c.say('iphone 13 on ios 17.4');
     c.say('my backup failed');
     c.press('tried');
@@ -214,7 +214,7 @@ describe('engine: escalation', () => {
     expect(story).toMatchObject({ type: 'handoff', story: { reason: 'all_fixes_failed', flowId: 'backup', facts: { iphone_model: 'iPhone 13' } } });
     expect(r.session.status).toBe('escalated');
     const uk = c.press('region:GB');
-    expect(ids(uk)).toEqual(['escalation']);
+    expect(ids(uk)).toEqual(['escalation', 'csat_ask']);
     expect(uk.replies[0].text).toContain('Apple Support UK');
     expect(uk.session.facts.region).toBe('GB');
     expect(uk.effects).toEqual([]);
@@ -225,8 +225,9 @@ describe('engine: escalation', () => {
     c.say('my backup failed');
     let r = c.last;
     while (r.session.status === 'in_flow') r = c.press('no');
-    expect(ids(r)).toEqual(['escalation', 'summary_title']);
-    expect(r.replies[0].text).toBe('[escalation] Contact Apple Support UK on 0800 107 6285. Hours: 8am-8pm.');
+    expect(ids(r)).toEqual(['escalation', 'summary_title', 'csat_ask']);
+    expect(r.replies[0].text).toBe('[escalation] Contact Apple Support UK: call Apple Support UK on 0800 107 6285.');
+    expect(r.effects).toEqual([]);
     expect(r.replies[0].links?.map((l) => l.title)).toEqual(['Apple Support', 'UK support']);
   });
 

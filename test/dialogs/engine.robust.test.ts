@@ -16,10 +16,10 @@ describe('engine: bad input', () => {
     expect(nlu.seen.length).toBe(before);
   });
 
-  it('no text and no action → empty_message; the open question stays open', () => {
+  it('no text and no action → empty_message, then the open question again (it stays open)', () => {
     const c = chat(engine);
     c.say('my backup failed');
-    expect(ids(c.send({ kind: 'message' }))).toEqual(['empty_message']);
+    expect(ids(c.send({ kind: 'message' }))).toEqual(['empty_message', 'did_it_fix']);
     expect(c.last.session.pending?.kind).toBe('did_it_fix');
   });
 

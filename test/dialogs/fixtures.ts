@@ -18,7 +18,6 @@ Object.assign(replies, {
   resume: { text: ['[resume] Shall we carry on with {step}?'], choices: [{ label: 'Carry on', value: 'resume' }, { label: 'Start over', value: 'restart' }, { label: 'Talk to a person', value: 'human' }] },
   pick_up: { text: ['[pick_up] Pick up where you left off with {step}?'], choices: [{ label: 'Yes', value: 'yes' }, { label: 'No, start over', value: 'no' }] },
   stale_choice: { text: ['[stale_choice] That button is from earlier; we are on {step}.'] },
-  escalation: { text: ['[escalation] Contact {contact_name} on {phone}. Hours: {hours}.'], links: [{ title: 'Apple Support', url: 'https://support.apple.com/contact' }] },
   ask_region: { text: ['[ask_region] Where are you?'], choices: [{ label: 'United States', value: 'region:US' }, { label: 'United Kingdom', value: 'region:GB' }, { label: 'Other', value: 'region:other' }] },
   handoff_queued: { text: ['[handoff_queued] You are number {position}.'] },
   handoff_agent_joined: { text: ['[handoff_agent_joined] {agent} joined.'] },
@@ -26,6 +25,20 @@ Object.assign(replies, {
   disambiguate: { text: ['[disambiguate] Did you mean…'], choices: [{ label: 'Something else', value: 'help' }] },
   started_over: { text: ['[started_over] Fresh start.'], choices: topics },
   fixed: { text: ['[fixed] Great, {step} did it.'] },
+  thanks_goodbye: { text: ['[thanks_goodbye] You are welcome, bye.'] },
+  csat_ask: { text: ['[csat_ask] How did I do?'], choices: [1, 2, 3, 4, 5].map((n) => ({ label: String(n), value: `csat:${n}` })) },
+  csat_thanks: { text: ['[csat_thanks] Thanks.'] },
+  apple_contact: { text: ['[apple_contact] Apple: {call}.'], choices: topics },
+  apple_appointment: { text: ['[apple_appointment] Book in the app, or {call}.'], choices: topics },
+  tried_which: { text: ['[tried_which] Which have you tried?'], choices: [{ label: 'Done', value: 'tried' }] },
+  confirm_step: { text: ['[confirm_step] {warning} Go ahead?'], choices: [{ label: 'Go ahead', value: 'yes' }, { label: 'Skip', value: 'next' }, { label: 'A person', value: 'human' }] },
+  person_none: { text: ['[person_none] Nobody here; {call}.'], choices: topics },
+  contact_call: { text: ['call {contact_name} on {phone}'] },
+  contact_page: { text: ['see the contact page of {contact_name}'] },
+  after_escalation: { text: ['[after_escalation] Apple next: {call}.', '[after_escalation] Still Apple: {call}.'], choices: [{ label: 'Ask our help desk', value: 'human' }, { label: 'Start over', value: 'restart' }] },
+  escalation: { text: ['[escalation] Contact {contact_name}: {call}.'], links: [{ title: 'Apple Support', url: 'https://support.apple.com/contact' }], choices: [{ label: 'Ask our help desk', value: 'human' }, { label: 'Start over', value: 'restart' }] },
+  ticket_ask_email: { text: ['[ticket_ask_email] Your email?'], choices: [{ label: 'Without email', value: 'no' }, { label: 'Never mind', value: 'resume' }] },
+  later: { text: ['[later] Take your time with {step}.'], choices: [{ label: 'It worked', value: 'yes' }, { label: 'Still failing', value: 'no' }] },
 });
 
 const step = (id: string, intents: string[], extra: Partial<FlowStep> = {}): FlowStep => ({
@@ -40,6 +53,7 @@ export const knowledge: Knowledge = {
   replies,
   intents: [
     ...['greeting', 'thanks', 'goodbye', 'help', 'start_over', 'human', 'yes', 'no', 'resume', 'backup_failed'].map((n) => intent(n, [n])),
+    ...['apple_support', 'apple_appointment', 'next_step', 'previous_step', 'repeat_step', 'list_steps', 'later'].map((n) => intent(n, [n])),
     intent('already_tried', ['i already tried that', 'already did it', 'tried it already', 'i have done that']),
     intent('storage_full', ['icloud storage is full', 'not enough storage']),
     intent('wifi_problem', ['my wifi is bad', 'wifi keeps dropping']),
@@ -50,7 +64,10 @@ export const knowledge: Knowledge = {
     intent('icloud_status', ['is icloud down']),
   ],
   outOfScope: ['weather'],
-  entities: [],
+  entities: [
+    { name: 'conjunction', fact: false, values: { and: ['and', 'plus'] } },
+    { name: 'amount', fact: false, values: { all: ['all', 'everything'], none: ['none', 'nothing'] } },
+  ],
   flows: [{
     id: 'backup', title: 'iPhone backup failed', triggers: ['backup_failed'], source: src,
     steps: [
@@ -109,6 +126,15 @@ export const TABLE: Readonly<Record<string, Entry>> = {
   restarting: 'restart_device',
   'iphone 13 on ios 17.4': { intent: 'unknown', entities: { iphone_model: 'iPhone 13', ios_version: '17.4' } },
   'storage or wifi': { intent: 'unknown', ambiguous: [{ intent: 'storage_full', confidence: 0.4 }, { intent: 'wifi_problem', confidence: 0.38 }] },
+  'backup failed, storage full': { intent: 'unknown', ambiguous: [{ intent: 'backup_failed', confidence: 0.4 }, { intent: 'storage_full', confidence: 0.38 }] },
+  'cheers, will do': { intent: 'unknown', ambiguous: [{ intent: 'thanks', confidence: 0.4 }, { intent: 'goodbye', confidence: 0.38 }] },
+  "what's apple's number": 'apple_support', 'book the genius bar': 'apple_appointment',
+  skip: 'next_step', 'go back': 'previous_step', 'what was the step again': 'repeat_step', 'show me all the steps': 'list_steps',
+  "i'll try it later": 'later',
+  'i already tried restarting and update ios': { intent: 'already_tried', answer: 'tried' }, 'update ios': 'ios_update',
+  'i tried everything': { intent: 'already_tried', answer: 'tried' },
+  'no idea why, but my backup fails every night?': { intent: 'no', answer: 'no', ranking: [{ intent: 'no', confidence: 0.45 }, { intent: 'backup_failed', confidence: 0.3 }] },
+  'all of them': { intent: 'unknown', entities: { amount: 'all' } },
 };
 
 export interface Chat {
@@ -120,14 +146,19 @@ export interface Chat {
   send(input: Omit<TurnInput, 'now'>): TurnResult;
 }
 
+/** What "a person" means in a deployment: nobody (the default), an agent inbox, a help desk by ticket only. */
+export const NOBODY = { tickets: false, live: false, hub: false } as const;
+export const LIVE = { tickets: true, live: true, hub: false } as const;
+export const TICKETS = { tickets: true, live: false, hub: false } as const;
+
 /** Drives one conversation: keeps the session between turns, each turn a minute after the last. */
-export function chat(engine: Engine, locale?: string, session?: Session): Chat {
+export function chat(engine: Engine, locale?: string, session?: Session, every: Partial<TurnInput> = {}): Chat {
   let current = session;
   let last: TurnResult | undefined;
   let minute = 0;
   const send = (input: Omit<TurnInput, 'now'>): TurnResult => {
     const now = new Date(Date.UTC(2025, 0, 1, 9, minute++)).toISOString();
-    last = engine.turn(current, { locale, ...input, now });
+    last = engine.turn(current, { locale, ...every, ...input, now });
     current = last.session;
     return last;
   };

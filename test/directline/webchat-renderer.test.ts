@@ -1,6 +1,7 @@
 // The Web Chat renderer: the shared contract, then its own shapes (step cards, submit values, suggested actions, safety).
 import { createWebChatRenderer, webChatFallbackText } from '../../bot/renderers/webchat';
 import { describeRendererContract } from '../bot/renderers/contract';
+import { checklist } from '../bot/renderers/contract-fixtures';
 
 const renderer = createWebChatRenderer();
 describeRendererContract(renderer, { name: 'Web Chat', textOf: webChatFallbackText });
@@ -53,5 +54,44 @@ describe('createWebChatRenderer', () => {
     expect(renderer.actions([activity])).toEqual([]);
     expect(activity.summary).not.toContain('](javascript:');
     expect(renderer.readableText([activity])).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('createWebChatRenderer: checklists and details', () => {
+  type Content = { body: Record<string, unknown>[]; actions: Record<string, unknown>[] };
+  const boxes = [{ label: 'Free up iCloud storage', value: 'step:check_storage' }, { label: 'Check your Wi-Fi', value: 'step:check_wifi' }];
+
+  it('renders a checklist as boxes and a plain Action.Submit, so Web Chat posts the ticked boxes with its data', () => {
+    const [activity] = renderer.render([checklist(boxes, 'check_storage')]);
+    const content = activity.attachments?.[0].content as Content;
+    expect(content.body.at(-1)).toEqual({
+      type: 'Input.ChoiceSet', id: 'picked', isMultiSelect: true, style: 'expanded', wrap: true,
+      choices: [{ title: 'Free up iCloud storage', value: 'step:check_storage' }, { title: 'Check your Wi-Fi', value: 'step:check_wifi' }],
+    });
+    // No embedded messageBack (__isBotFrameworkCardAction): that would send its own value and drop the inputs.
+    expect(content.actions).toEqual([{ type: 'Action.Submit', title: 'Done', data: { action: 'tried', stepId: 'check_storage', pick: 'many' } }]);
+    expect(activity.summary).toMatch(/1\. Free up iCloud storage\n2\. Check your Wi-Fi$/);
+    expect(renderer.actions([activity])).toEqual([{ label: 'Done', value: 'tried', picks: boxes }]);
+  });
+
+  it('sends a checklist whose values hold a comma as a numbered list without buttons', () => {
+    const [activity] = renderer.render([checklist([{ label: 'Odd', value: 'a,b' }, ...boxes])]);
+    expect(activity.attachments).toBeUndefined();
+    expect(activity.suggestedActions).toBeUndefined();
+    expect(activity.text).toMatch(/1\. Odd\n2\. Free up iCloud storage\n3\. Check your Wi-Fi$/);
+  });
+
+  it('folds a detail behind Action.ShowCard under the instruction, escaped, and spells it out in the summary', () => {
+    const [activity] = renderer.render([
+      { kind: 'step', title: 'Update', text: 'Update iOS.', stepId: 'u', detail: { label: 'Show me how', text: 'Tap <General>.' } },
+      { kind: 'question', text: 'Did that fix it?', choices: yesNoTried, stepId: 'u' },
+    ]);
+    const content = activity.attachments?.[0].content as Content;
+    expect(content.body[2]).toEqual({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.ShowCard', title: 'Show me how', card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Tap \\<General>.', wrap: true }] } }],
+    });
+    expect(activity.summary).toContain('**Show me how**\n\nTap <General>.');
+    expect(renderer.actions([activity]).map((a) => a.value)).toEqual(['yes', 'no', 'tried']);
   });
 });

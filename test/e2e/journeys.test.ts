@@ -53,7 +53,7 @@ describe('troubleshooting journeys over /api/messages', () => {
         turn = await chat.press('no', stepId, 'No');
       }
       expect(seen).toEqual(stepIds());
-      expect(turn.text).toMatch(/1-800-MY-APPLE/);
+      expect(turn.text).toMatch(/1-800-275-2273/);
       expect(turn.text).toMatch(/support\.apple\.com/);
       expect(turn.text).toMatch(/what we tried/i);
     });

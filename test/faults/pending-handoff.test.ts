@@ -27,7 +27,8 @@ function startService(store: BotStore, desk: FakeDesk, failures: number) {
     },
   };
   return {
-    service: createConversationService({ engine: brain.engine, store, desk: flaky }),
+    // An agent inbox: escalations open a handoff (with nobody configured they would not).
+    service: createConversationService({ engine: brain.engine, store, desk: flaky, handoff: () => ({ tickets: true, live: true, hub: false }) }),
     opens: () => opens,
     /** The store answers again: the service's background retry ends at its next try. */
     heal: () => void (left = 0),

@@ -17,7 +17,7 @@ let bot: HandoffBot;
 
 beforeAll(async () => {
   sink = await startServiceUrlSink();
-  bot = await startHandoffBot({ brain });
+  bot = await startHandoffBot({ brain, env: { HANDOFF_BF_EVENTS: 'true' } });
 });
 afterAll(async () => {
   await bot.stop();
@@ -34,7 +34,7 @@ describe('Bot Framework handoff protocol', () => {
     await withTranscript(chat, async () => {
       await chat.join();
       const asked = await chat.press('human', undefined, 'Talk to a person');
-      expect(asked.text).toMatch(/connecting you with a person/);
+      expect(asked.text).toMatch(/someone to join this chat/);
       await bot.drain();
       const [event] = initiations(chat.build.conversationId);
       expect(event).toMatchObject({ type: 'event', name: 'handoff.initiate', channelId: 'emulator' });
@@ -43,7 +43,7 @@ describe('Bot Framework handoff protocol', () => {
       const attachment = event.attachments?.[0];
       expect(attachment).toMatchObject({ name: 'Transcript', contentType: 'application/json' });
       const lines = (attachment?.content as { activities: Partial<Activity>[] }).activities;
-      expect(lines.map((a) => a.text).join('\n')).toMatch(/connecting you with a person/);
+      expect(lines.map((a) => a.text).join('\n')).toMatch(/someone to join this chat/);
       expect(lines.some((a) => a.from?.role === 'user' && a.text === 'Talk to a person')).toBe(true);
       await bot.drain();
       expect(initiations(chat.build.conversationId)).toHaveLength(1);
@@ -69,16 +69,17 @@ describe('Bot Framework handoff protocol', () => {
     });
   });
 
-  it('sends no handoff.initiate when HANDOFF_BF_EVENTS=false', async () => {
+  it('sends no handoff.initiate when HANDOFF_BF_EVENTS=false (the default)', async () => {
     const quiet = await startHandoffBot({ brain, env: { HANDOFF_BF_EVENTS: 'false' } });
     try {
       const chat = createBfConversation(quiet, sink);
       await chat.join();
-      await chat.press('human', undefined, 'Talk to a person');
+      const asked = await chat.press('human', undefined, 'Talk to a person');
       await quiet.drain();
       expect(initiations(chat.build.conversationId)).toHaveLength(0);
-      // Without a hub and without an inbox, the user is told honestly that nobody is available.
-      await sink.waitFor(() => sink.messages(chat.build.conversationId).some((m) => /nobody from our help desk is available/.test(m.text ?? '')));
+      // Without a hub, an inbox or a help desk, nobody can take over: the bot says so, with Apple Support.
+      expect(asked.text).toMatch(/no help desk behind this chat/);
+      expect(asked.text).not.toMatch(/someone to join/);
     } finally {
       await quiet.stop();
       await removeDataDir(quiet.dataDir);

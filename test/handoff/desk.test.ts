@@ -70,10 +70,10 @@ describe('handoff desk', () => {
     expect((await h.inbox.list(alice))[0].record.unavailable).toBe(true);
   });
 
-  it('sends Bot Framework conversations a hub event too (HANDOFF_BF_EVENTS), and none when it is off', async () => {
-    await handoffWith().desk.open(samplePacket({ id: 'p1' }), teams('contoso'));
+  it('sends Bot Framework conversations a hub event too (HANDOFF_BF_EVENTS), and none when it is off (the default)', async () => {
+    await handoffWith({ AGENT_TOKEN: 'tok', HANDOFF_BF_EVENTS: 'true' }).desk.open(samplePacket({ id: 'p1' }), teams('contoso'));
     expect(await items()).toContain('bf.handoff hub:p1');
-    await handoffWith({ AGENT_TOKEN: 'tok', HANDOFF_BF_EVENTS: 'false' }).desk.open(samplePacket({ id: 'p2' }), teams('contoso', 't2'));
+    await handoffWith({ AGENT_TOKEN: 'tok' }).desk.open(samplePacket({ id: 'p2' }), teams('contoso', 't2'));
     expect(await items()).not.toContain('bf.handoff hub:p2');
   });
 

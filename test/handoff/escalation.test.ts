@@ -1,5 +1,6 @@
 // Every fix fails (buttons through /api/messages, Bot Framework Emulator channel, locale en-GB): the user gets the GB
-// Apple Support number and the summary, and the help desk's webhook gets one signed ticket with the whole packet.
+// Apple Support number and the summary, is offered the help desk (a ticket, made only on request), gives an email,
+// and the help desk's webhook gets one signed ticket with the whole packet and that email.
 import { createHmac } from 'node:crypto';
 import type { WebhookBody } from '../../bot/helpdesk';
 import { createBfConversation } from '../support/bf-conversation';
@@ -19,6 +20,13 @@ describe('escalation to the help desk', () => {
       expect(tried.length).toBeGreaterThanOrEqual(3);
       expect(turn.text).toMatch(/0800 107 6285/);
       expect(turn.text).toMatch(/What we tried/);
+      await bot.drain();
+      expect(recorder.requests).toHaveLength(0); // nothing sent unasked
+
+      const asked = await chat.press('human', undefined, 'Ask our help desk');
+      expect(asked.text).toMatch(/email/);
+      const sent = await chat.say('ada@example.com');
+      expect(sent.text).toMatch(/email you/);
 
       await bot.drain();
       await recorder.waitForTickets(1);
@@ -35,6 +43,7 @@ describe('escalation to the help desk', () => {
         user: { id: 'u-gb', name: 'Ada' },
         pack: 'iphone-backup-failed',
         reason: 'all_fixes_failed',
+        contact: { email: 'ada@example.com' },
       });
       expect(packet.steps.map((s) => s.stepId)).toEqual(tried);
       expect(packet.steps.every((s) => s.outcome === 'not_fixed')).toBe(true);

@@ -29,7 +29,8 @@ const ticketItem = async (bot: HandoffBot) => (await bot.bot.deps.store.outbox.l
 describe('help desk outage across a restart', () => {
   it('retries with backoff, survives the restart, and creates exactly one ticket when the help desk is back', async () => {
     const clock = createTestClock();
-    const env = { HELPDESK_KIND: 'webhook', HELPDESK_URL: `${recorder.url}/tickets`, HELPDESK_SECRET: 's' };
+    // A help desk and an agent inbox: the escalation opens the handoff (and its ticket) without being asked.
+    const env = { HELPDESK_KIND: 'webhook', HELPDESK_URL: `${recorder.url}/tickets`, HELPDESK_SECRET: 's', AGENT_TOKEN: 'agent-token' };
     recorder.down(503);
     const first = await startHandoffBot({ brain, now: clock.now, env });
     bots.push(first);

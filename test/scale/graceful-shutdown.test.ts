@@ -39,7 +39,8 @@ async function refusesNewWork(url: string): Promise<boolean> {
 
 describe('bot process on SIGTERM', () => {
   it('finishes the turn in flight, keeps its state and exits 0', async () => {
-    bot = await startBotProcess('graceful', { DATA_DIR: dataDir, KNOWLEDGE_DIR, SHUTDOWN_TIMEOUT_MS: '20000' });
+    // A handoff hub on Bot Framework channels, so asking for a person opens a handoff to check across the stop.
+    bot = await startBotProcess('graceful', { DATA_DIR: dataDir, KNOWLEDGE_DIR, SHUTDOWN_TIMEOUT_MS: '20000', HANDOFF_BF_EVENTS: 'true' });
     const chat = createActivityBuilder({ serviceUrl: sink.url, locale: 'en-US', conversationId: `sigterm-${randomUUID()}` });
     const activity = chat.message('talk to a human');
     const gate = sink.hold();

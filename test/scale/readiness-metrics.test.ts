@@ -31,7 +31,7 @@ describeIfAvailable('readiness and metrics of the bot on Redis', binary ? undefi
     redis = await startRedisServer(String(binary));
     sink = await startServiceUrlSink();
     const brain = loadBrain({ knowledgeDir: path.resolve(__dirname, '../../knowledge'), logger: createLogger({ level: 'silent' }) });
-    bot = await startBot({ brain, env: { REDIS_URL: redis.url } });
+    bot = await startBot({ brain, env: { REDIS_URL: redis.url, AGENT_TOKEN: 'agent-token' } }); // an inbox: escalations hand off
   }, 120_000);
 
   afterAll(async () => {

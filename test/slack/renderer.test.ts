@@ -1,8 +1,8 @@
 // The Slack Block Kit renderer: the shared contract, plus block shapes and Slack's limits.
-import { createSlackRenderer, slackActions, type SlackMessage } from '../../bot/renderers/slack';
+import { createSlackRenderer, slackActions, slackReadableText, type SlackMessage } from '../../bot/renderers/slack';
 import { parseButtonValue, SLACK_LIMITS } from '../../bot/slack/blocks';
 import { describeRendererContract } from '../bot/renderers/contract';
-import { contractReplies } from '../bot/renderers/contract-fixtures';
+import { checklist, contractReplies } from '../bot/renderers/contract-fixtures';
 
 const renderer = createSlackRenderer();
 const textOf = (m: SlackMessage) => m.text;
@@ -68,10 +68,45 @@ describe('createSlackRenderer', () => {
   });
 });
 
+describe('createSlackRenderer: checklists and details', () => {
+  const boxes = Array.from({ length: 12 }, (_, i) => ({ label: `Fix ${i + 1}`, value: `step:fix${i + 1}` }));
+
+  it('renders a checklist as checkbox groups of 10 and a submit in one actions block', () => {
+    const [message] = renderer.render([checklist(boxes, 'check_storage')]);
+    const block = message.blocks.at(-1);
+    expect(block).toEqual({
+      type: 'actions',
+      block_id: 'checklist:0',
+      elements: [
+        { type: 'checkboxes', action_id: 'box:0:0', options: boxes.slice(0, 10).map((b) => ({ text: { type: 'plain_text', text: b.label, emoji: true }, value: b.value })) },
+        { type: 'checkboxes', action_id: 'box:0:10', options: [expect.objectContaining({ value: 'step:fix11' }), expect.objectContaining({ value: 'step:fix12' })] },
+        { type: 'button', action_id: 'choice:0:submit', style: 'primary', text: { type: 'plain_text', text: 'Done', emoji: true }, value: '{"action":"tried","stepId":"check_storage","pick":"many"}' },
+      ],
+    });
+    expect(message.text).toMatch(/1\) Fix 1\n[^]*12\) Fix 12$/);
+  });
+
+  it('sends a checklist whose values are too long for an option as a numbered list without buttons', () => {
+    const [message] = renderer.render([checklist([{ label: 'Long', value: `step:${'x'.repeat(150)}` }])]);
+    expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(slackReadableText(message)).toMatch(/\n1\. Long$/);
+  });
+
+  it('puts a detail button under the instruction, sending the detail token with the step', () => {
+    const [message] = renderer.render([{ kind: 'step', text: 'Update iOS.', stepId: 'update_ios', detail: { label: 'Show me how', text: 'Open Settings.' } }]);
+    expect(message.blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: 'Update iOS.' } },
+      { type: 'actions', block_id: 'detail:0', elements: [{ type: 'button', action_id: 'detail:0', text: { type: 'plain_text', text: 'Show me how', emoji: true }, value: '{"action":"detail","stepId":"update_ios"}' }] },
+    ]);
+  });
+});
+
 describe('parseButtonValue', () => {
   it.each([
     ['{"action":"yes","stepId":"wifi"}', { action: 'yes', stepId: 'wifi' }],
     ['{"action":"human"}', { action: 'human' }],
+    ['{"action":"tried","stepId":"s","pick":"many"}', { action: 'tried', stepId: 's', pick: 'many' }],
+    ['{"action":"tried","pick":"all"}', { action: 'tried' }],
     ['{"action":""}', undefined],
     ['{"stepId":"wifi"}', undefined],
     ['not json', undefined],

@@ -1,8 +1,10 @@
 // A tiny scripted Engine for edge tests (no knowledge, no NLU): predictable replies and effects by keyword.
 //   conversation_start → "welcome" with 3 choices · "start" → a step + did-it-fix question (in_flow)
 //   action yes → resolved · "human" → handoff effect · "start over" → cancel_handoff when handed off · "??" → unrecognized · "boom" → throws · pick_up → "pick_up"
-//   "count" → "turns: <n>" (to see a session survive) · anything else → "echo: <text>" (presses echo their value)
-import type { Engine, Knowledge, Session, TurnInput, TurnResult } from '../../dialogs';
+//   "count" → "turns: <n>" (to see a session survive) · "checklist" → a checklist (Done sends `picked`) · "how" → a step
+//   with a "show me how" detail + its question · a checklist submit → "picked: <values> (<action>)"
+//   · anything else → "echo: <text>" (presses echo their value)
+import type { Engine, Knowledge, Reply, Session, TurnInput, TurnResult } from '../../dialogs';
 import type { Brain } from '../../bot/brain';
 
 export interface FakeEngine extends Engine {
@@ -16,6 +18,29 @@ const yesNo = [
   { label: 'No', value: 'no' },
   { label: 'Already tried', value: 'tried' },
 ];
+
+/** The fake's checklist: three fixes to tick, sent together by Done. */
+export const checklistReply: Reply = {
+  kind: 'checklist',
+  text: 'Tick what you tried already, then press Done.',
+  pick: 'many',
+  choices: [
+    { label: 'Free up iCloud storage', value: 'step:check_storage' },
+    { label: 'Check your Wi-Fi', value: 'step:check_wifi' },
+    { label: 'Update iOS', value: 'step:update_ios' },
+  ],
+  submit: { label: 'Done', value: 'tried' },
+  stepId: 'check_storage',
+};
+
+/** The fake's step with a "show me how" detail. */
+export const howStep: Reply = {
+  kind: 'step',
+  title: 'Update iOS',
+  text: 'Install the latest iOS.',
+  stepId: 'update_ios',
+  detail: { label: 'Show me how', text: 'Open Settings, then General, then Software Update, and tap Update Now.' },
+};
 
 export function createFakeEngine(): FakeEngine {
   const inputs: TurnInput[] = [];
@@ -47,6 +72,9 @@ export function createFakeEngine(): FakeEngine {
       const effects: TurnResult['effects'] = session.status === 'handoff' ? [{ type: 'cancel_handoff' }] : [];
       return result({ ...session, status: 'idle' }, [{ kind: 'text', text: 'started over' }], effects, 'start_over');
     }
+    if (text === 'checklist') return result(session, [checklistReply], [], 'checklist');
+    if (text === 'how') return result(session, [howStep, { kind: 'question', text: 'Did that fix it?', choices: yesNo, stepId: 'update_ios' }], [], 'how');
+    if (input.action?.picked) return result(session, [{ kind: 'text', text: `picked: ${input.action.picked.join(' ') || '-'} (${action})` }], [], 'picked');
     if (text === 'count') return result(session, [{ kind: 'text', text: `turns: ${session.turns}` }]);
     if (text === '??') return result(session, [{ kind: 'text', text: 'fallback' }], [{ type: 'unrecognized', text, ranking: [{ intent: 'x', confidence: 0.1 }] }], 'fallback');
     return result(session, [{ kind: 'text', text: `echo: ${action ?? text}` }]);

@@ -3,7 +3,7 @@
 // mention stripped, the 1:1 offer, no welcome broadcast to a channel.
 import type { Activity } from 'botbuilder';
 import { cardsOf } from '../../bot/renderers/teams';
-import type { SubmitData } from '../../bot/teams/adaptive-card';
+import type { CardAction, SubmitData } from '../../bot/teams/adaptive-card';
 import { createBfConversation, type BfConversation, type Turn } from '../support/bf-conversation';
 import { createFakeBrain, type FakeEngine } from '../support/fake-engine';
 import { startServiceUrlSink, type ServiceUrlSink } from '../support/service-url-sink';
@@ -31,11 +31,14 @@ afterAll(async () => {
 
 type Button = { title: string; data: SubmitData };
 
-/** The Action.Submit buttons on the turn's cards: what pressing each one sends back. */
+/** Every action on the turn's cards. */
+function cardActionsOf(turn: Turn): CardAction[] {
+  return turn.replies.flatMap((r: Partial<Activity>) => cardsOf(r).flatMap((card) => card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions : []))));
+}
+
+/** The Action.Submit buttons (messageBack) on the turn's cards: what pressing each one sends back. */
 function submits(turn: Turn): Button[] {
-  return turn.replies
-    .flatMap((r: Partial<Activity>) => cardsOf(r).flatMap((card) => card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions : []))))
-    .flatMap((a) => (a.type === 'Action.Submit' ? [{ title: a.title, data: a.data }] : []));
+  return cardActionsOf(turn).flatMap((a) => (a.type === 'Action.Submit' && 'msteams' in a.data ? [{ title: a.title, data: a.data }] : []));
 }
 
 /** Presses a card button the way Teams sends it: the messageBack text, and the submit data (less msteams) as value. */
@@ -69,6 +72,28 @@ describe('Teams over /api/messages', () => {
       expect(engine.inputs.at(-1)).toMatchObject({ kind: 'message', text: 'Yes', action: { value: 'yes', stepId: 'restart' } });
       expect(second.text).toBe('fixed');
     });
+  });
+
+  it('sends a checklist as a multi-select card whose submit reaches the engine with the ticked values as `picked`', async () => {
+    const chat = conversation();
+    await withTranscript(chat, async () => {
+      const turn = await chat.say('checklist');
+      const [card] = turn.replies.flatMap((r: Partial<Activity>) => cardsOf(r));
+      expect(card.body.find((e) => e.type === 'Input.ChoiceSet')).toMatchObject({ id: 'picked', isMultiSelect: true, style: 'expanded' });
+      const done = cardActionsOf(turn).find((a) => a.type === 'Action.Submit' && a.title === 'Done');
+      expect(done).toEqual({ type: 'Action.Submit', title: 'Done', data: { action: 'tried', stepId: 'check_storage', pick: 'many' } });
+      // What Teams posts: no text, the submit's data with the ChoiceSet's comma-separated value under its id.
+      const data = done?.type === 'Action.Submit' ? done.data : {};
+      const answer = await chat.send(chat.build.message('', { text: undefined, value: { ...data, picked: 'step:check_storage,step:update_ios' } }));
+      expect(engine.inputs.at(-1)?.action).toEqual({ value: 'tried', stepId: 'check_storage', picked: ['step:check_storage', 'step:update_ios'] });
+      expect(answer.text).toBe('picked: step:check_storage step:update_ios (tried)');
+    });
+  });
+
+  it('folds a step\'s "show me how" detail behind an Action.ShowCard', async () => {
+    const turn = await conversation().say('how');
+    const show = cardActionsOf(turn).find((a) => a.type === 'Action.ShowCard');
+    expect(show).toMatchObject({ type: 'Action.ShowCard', title: 'Show me how', card: { body: [{ type: 'TextBlock', text: expect.stringContaining('Software Update') }] } });
   });
 
   it('stays quiet in a team channel unless @mentioned, then answers without the mention and offers a 1:1 chat', async () => {

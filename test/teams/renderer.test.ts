@@ -2,7 +2,7 @@
 import { createTeamsRenderer, cardsOf, teamsPlainText, TEAMS_MAX_SUGGESTED_ACTIONS } from '../../bot/renderers/teams';
 import { toTeamsMarkdown } from '../../bot/teams/markdown';
 import { describeRendererContract } from '../bot/renderers/contract';
-import { contractReplies } from '../bot/renderers/contract-fixtures';
+import { checklist, contractReplies } from '../bot/renderers/contract-fixtures';
 
 const renderer = createTeamsRenderer();
 describeRendererContract(renderer, { name: 'Teams', textOf: teamsPlainText });
@@ -78,6 +78,43 @@ describe('createTeamsRenderer', () => {
     expect(cards[0].body[0]).toMatchObject({ weight: 'Bolder', text: 'Check Wi-Fi' });
     expect(cards.slice(0, -1).every((c) => c.body.every((e) => e.type === 'TextBlock'))).toBe(true);
     expect(cards.at(-1)?.body.at(-1)).toMatchObject({ type: 'ActionSet' });
+  });
+});
+
+describe('createTeamsRenderer: checklists and details', () => {
+  const boxes = [{ label: 'Free up iCloud storage', value: 'step:check_storage' }, { label: 'Check your Wi-Fi', value: 'step:check_wifi' }];
+
+  it('renders a checklist as an expanded multi-select and one Action.Submit carrying { action, stepId, pick }', () => {
+    const [card] = renderer.render([checklist(boxes, 'check_storage')]).flatMap(cardsOf);
+    expect(card.body.slice(1)).toEqual([
+      { type: 'Input.ChoiceSet', id: 'picked', isMultiSelect: true, style: 'expanded', wrap: true, choices: [{ title: 'Free up iCloud storage', value: 'step:check_storage' }, { title: 'Check your Wi-Fi', value: 'step:check_wifi' }] },
+      { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Done', data: { action: 'tried', stepId: 'check_storage', pick: 'many' } }] },
+    ]);
+    expect(card.fallbackText).toMatch(/1\) Free up iCloud storage\n {2}2\) Check your Wi-Fi$/);
+    expect(renderer.actions(renderer.render([checklist(boxes)]))).toEqual([{ label: 'Done', value: 'tried', picks: boxes }]);
+  });
+
+  it('falls back to a numbered list without buttons when a box value holds a comma (the card joins values with commas)', () => {
+    const payloads = renderer.render([checklist([...boxes, { label: 'Odd', value: 'step:a,b' }])]);
+    expect(payloads).toEqual([{ type: 'message', textFormat: 'markdown', text: expect.stringMatching(/\n\n1\. Free up iCloud storage\n2\. Check your Wi-Fi\n3\. Odd$/) }]);
+    expect(renderer.actions(payloads)).toEqual([]);
+  });
+
+  it('folds a detail behind an Action.ShowCard right under the instruction, and spells it out in the fallback', () => {
+    const [card] = renderer.render([{ kind: 'step', text: 'Update iOS.', stepId: 'u', detail: { label: 'Show me how', text: 'Open **Settings**.\n- General\n- Software Update' } }]).flatMap(cardsOf);
+    expect(card.body[1]).toEqual({
+      type: 'ActionSet',
+      actions: [{ type: 'Action.ShowCard', title: 'Show me how', card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'Open **Settings**.\n\n- General\r- Software Update', wrap: true }] } }],
+    });
+    expect(card.fallbackText).toBe('Update iOS.\n\nShow me how\n\nOpen Settings.\n- General\n- Software Update');
+  });
+
+  it('prints a detail too long for the card after it, as cards of their own headed by the label', () => {
+    const short = createTeamsRenderer({ maxTextLength: 300 });
+    const cards = short.render([{ kind: 'step', text: 'Update iOS.', detail: { label: 'Show me how', text: 'Tap this, then that. '.repeat(30).trim() } }]).flatMap(cardsOf);
+    expect(cards.length).toBeGreaterThan(2);
+    expect(cards.flatMap((c) => c.body).some((e) => e.type === 'ActionSet')).toBe(false);
+    expect(cards[1].body[0]).toMatchObject({ text: 'Show me how', weight: 'Bolder' });
   });
 });
 

@@ -48,14 +48,17 @@ export interface HeldoutReport extends HeldoutCounts {
   readonly unseen: HeldoutCounts;
 }
 
-/** Reads the held-out file; intents it names that the knowledge lacks are an error (a renamed intent must be followed). */
-export function readHeldout(file: string, knowledge: Knowledge): HeldoutMessages {
+/**
+ * Reads the held-out file; intents it names that the knowledge lacks are an error (a renamed intent must be followed),
+ * unless `skipUnknown`: then their messages are left out and named in `skipped`.
+ */
+export function readHeldout(file: string, knowledge: Knowledge, skipUnknown = false): HeldoutMessages & { readonly skipped: readonly string[] } {
   const data = HeldoutFile.parse(parse(readFileSync(file, 'utf8')));
   const known = new Set(knowledge.intents.map((i) => i.name));
   const unknown = Object.keys(data.in_scope).filter((name) => !known.has(name));
-  if (unknown.length > 0) throw new Error(`${file}: intents not in the knowledge: ${unknown.join(', ')}`);
-  const inScope = Object.entries(data.in_scope).flatMap(([intent, texts]) => texts.map((text) => ({ text, intent })));
-  return { inScope, outOfScope: data.out_of_scope };
+  if (unknown.length > 0 && !skipUnknown) throw new Error(`${file}: intents not in the knowledge: ${unknown.join(', ')}`);
+  const inScope = Object.entries(data.in_scope).filter(([intent]) => known.has(intent)).flatMap(([intent, texts]) => texts.map((text) => ({ text, intent })));
+  return { inScope, outOfScope: data.out_of_scope, skipped: unknown };
 }
 
 const described = (c: ReturnType<Understander['classify']>): string =>
@@ -118,4 +121,15 @@ export function formatHeldoutReport(report: HeldoutReport, file: string, showMis
     ...report.misses.slice(0, showMisses).map((m) => `  ${m.expected} → ${m.decided}  "${m.text}"`),
   ];
   return lines.join('\n');
+}
+
+/** The counts of a report, without its per-intent metrics and misses. */
+export function heldoutCounts(report: HeldoutReport): HeldoutCounts {
+  const { inScope, outOfScope, right, wrong, notUnderstood, offTopicKeptOut } = report;
+  return { inScope, outOfScope, right, wrong, notUnderstood, offTopicKeptOut };
+}
+
+/** One line: right, wrong, not understood, off-topic kept out. */
+export function formatHeldoutLine(name: string, r: HeldoutReport): string {
+  return `${name.padEnd(18)} in scope ${String(r.inScope).padStart(4)}: right ${pct(r.right, r.inScope)}, wrong ${pct(r.wrong, r.inScope)}, not understood ${pct(r.notUnderstood, r.inScope)}; off-topic kept out ${pct(r.offTopicKeptOut, r.outOfScope)} of ${r.outOfScope}`;
 }

@@ -1,6 +1,7 @@
 // The generic Bot Framework renderer: the shared contract, plus its own choices (buttons up to 3, numbered twin).
 import { createBotFrameworkRenderer } from '../../../bot/renderers/bot-framework';
 import { describeRendererContract } from './contract';
+import { checklist } from './contract-fixtures';
 
 const renderer = createBotFrameworkRenderer();
 describeRendererContract(renderer, { name: 'Bot Framework', textOf: (a) => a.text ?? '' });
@@ -39,5 +40,16 @@ describe('createBotFrameworkRenderer', () => {
     expect(activities.length).toBeGreaterThan(2);
     expect(activities.slice(0, -1).every((a) => a.suggestedActions === undefined)).toBe(true);
     expect(activities[activities.length - 1].suggestedActions?.actions).toHaveLength(2);
+  });
+
+  it('sends a checklist as its numbered boxes only: no button sends one box as if it were a choice', () => {
+    const [activity] = renderer.render([checklist(choices(2), 'wifi')]);
+    expect(activity.suggestedActions).toBeUndefined();
+    expect(activity.text).toMatch(/press Done, or type their numbers \(for example 1 3\)\.\n\n1\. Choice 1\n2\. Choice 2$/);
+  });
+
+  it('prints a detail after the instruction, its label as a bold heading', () => {
+    const [activity] = renderer.render([{ kind: 'step', title: 'Update', text: 'Update iOS.', detail: { label: 'Show me how', text: 'Open **Settings**.' }, links: [{ title: 'Guide', url: 'https://apple.com' }] }]);
+    expect(activity.text).toBe('**Update**\n\nUpdate iOS.\n\n**Show me how**\n\nOpen **Settings**.\n\n- [Guide](https://apple.com)');
   });
 });

@@ -1,4 +1,5 @@
-// Replies the shared renderer contract renders: one of each kind, few and many choices, links, lines, odd text.
+// Replies the shared renderer contract renders: one of each kind, few and many choices, links, lines, checklists,
+// a step with a "show me how" detail, odd text.
 import type { Reply } from '../../../dialogs';
 
 export interface ContractCase {
@@ -21,6 +22,34 @@ const manyChoices = [
   { label: 'Talk to a person', value: 'human' },
   { label: 'Start over', value: 'restart' },
 ];
+
+/** Fixes a user may have tried already: the boxes of an "I tried everything" checklist. */
+export const triedFixes = [
+  { label: 'Free up iCloud storage', value: 'step:check_storage' },
+  { label: 'Check your Wi-Fi', value: 'step:check_wifi' },
+  { label: 'Update iOS', value: 'step:update_ios' },
+  { label: 'Restart your iPhone', value: 'step:restart' },
+  { label: 'Sign out of iCloud and back in', value: 'step:resign_icloud' },
+  { label: 'Reset network settings', value: 'step:reset_network' },
+  { label: 'Back up to a computer instead', value: 'step:computer_backup' },
+  { label: 'Turn off Low Power Mode', value: 'step:low_power' },
+  { label: 'Check Apple system status', value: 'step:system_status' },
+  { label: 'Remove old backups', value: 'step:old_backups' },
+  { label: 'Turn off backup for big apps', value: 'step:big_apps' },
+  { label: 'Set the date and time automatically', value: 'step:date_time' },
+];
+
+/** A checklist reply: tick the boxes, then send them with the submit (or type their numbers). */
+export function checklist(boxes: readonly { label: string; value: string }[], stepId?: string): Reply {
+  return {
+    kind: 'checklist',
+    text: 'Which of these have you tried already? Tick them and press Done, or type their numbers (for example 1 3).',
+    pick: 'many',
+    choices: boxes,
+    submit: { label: 'Done', value: 'tried' },
+    ...(stepId ? { stepId } : {}),
+  };
+}
 
 const links = [
   { title: 'Apple System Status', url: 'https://www.apple.com/support/systemstatus/' },
@@ -62,6 +91,25 @@ export const contractReplies: readonly ContractCase[] = [
     ],
   },
   { name: 'a handoff notice', replies: [{ kind: 'handoff', text: 'You are number 2 in the queue for a person.', choices: [{ label: 'Cancel', value: 'restart' }] }] },
+  { name: 'a checklist', replies: [checklist(triedFixes.slice(0, 3), 'check_storage')] },
+  { name: 'a checklist of many boxes, without a step', replies: [checklist(triedFixes)] },
+  {
+    name: 'a step with a detail, then its question',
+    replies: [
+      {
+        kind: 'step',
+        title: 'Update iOS',
+        text: 'Install the latest iOS, then try the backup again.',
+        links: [{ title: 'Update your iPhone', url: 'https://support.apple.com/en-us/118575' }],
+        stepId: 'update_ios',
+        detail: {
+          label: 'Show me how',
+          text: 'Plug in your iPhone and join **Wi-Fi**. Open **Settings › General › Software Update** and tap **Update Now**.\n\n- Keep it plugged in\n- It restarts on its own',
+        },
+      },
+      { kind: 'question', text: 'Did that fix it?', choices: yesNoTried, stepId: 'update_ios' },
+    ],
+  },
 ];
 
 /** A reply whose text is 2.5 times the renderer's limit, made of ordinary words and paragraphs. */
@@ -84,3 +132,11 @@ export const oddReplies: readonly Reply[] = [
   { kind: 'text', text: 'x'.repeat(45000) },
   { kind: 'text', text: '😀'.repeat(25000) },
 ];
+
+/** A step whose "show me how" detail is 2.5 times the renderer's limit. */
+export function longDetail(maxTextLength: number): Reply {
+  const words = 'Open Settings, tap your name, then iCloud, and follow the screens. ';
+  let text = '';
+  for (let n = 1; text.length < maxTextLength * 2.5; n += 1) text += `${words.repeat(3)}part${n}\n\n`;
+  return { kind: 'step', title: 'Sign out of iCloud', text: 'Sign out of iCloud and back in.', stepId: 'resign_icloud', detail: { label: 'Show me how', text: text.trim() } };
+}

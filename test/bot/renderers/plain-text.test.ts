@@ -1,6 +1,7 @@
 // The terminal renderer: the shared contract, plus numbered choices and spelled-out links.
 import { createPlainTextRenderer } from '../../../bot/renderers/plain-text';
 import { describeRendererContract } from './contract';
+import { checklist } from './contract-fixtures';
 
 const renderer = createPlainTextRenderer();
 describeRendererContract(renderer, { name: 'plain text' });
@@ -25,5 +26,15 @@ describe('createPlainTextRenderer', () => {
 
   it('offers no buttons: choices are typed as numbers', () => {
     expect(renderer.actions(renderer.render([{ kind: 'text', text: 'x', choices: [{ label: 'Yes', value: 'yes' }] }]))).toEqual([]);
+  });
+
+  it('numbers a checklist\'s boxes and prints no submit: the user types the numbers', () => {
+    const [text] = renderer.render([checklist([{ label: 'Free up iCloud storage', value: 'step:check_storage' }, { label: 'Update iOS', value: 'step:update_ios' }])]);
+    expect(text).toMatch(/\(for example 1 3\)\.\n\n {2}1\) Free up iCloud storage\n {2}2\) Update iOS$/);
+  });
+
+  it('prints a detail after the instruction, under its label', () => {
+    const [text] = renderer.render([{ kind: 'step', title: 'Update', text: 'Update iOS.', detail: { label: 'Show me how', text: 'Open **Settings**.' } }]);
+    expect(text).toBe('Update\n\nUpdate iOS.\n\nShow me how\n\nOpen Settings.');
   });
 });
