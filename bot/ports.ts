@@ -78,6 +78,10 @@ export interface Outbox {
   markFailed(id: string, error: string, retryAt: number, dead: boolean): Promise<void>;
   get(id: string): Promise<OutboxItem | undefined>;
   list(state?: OutboxItem['state']): Promise<readonly OutboxItem[]>;
+  /** Deletes items whatever their state (an erasure drops what was queued about the user). */
+  remove(ids: readonly string[]): Promise<void>;
+  /** Deletes delivered and dead items created before `olderThan` (epoch ms): the outbox's lifetime. Returns how many. */
+  purge(olderThan: number): Promise<number>;
 }
 
 /** Append-only logs by key: transcripts and Direct Line activity streams. Sequence numbers start at 0 and have no gaps. */
@@ -116,6 +120,10 @@ export interface BotStore {
    * Without it, the conversation service writes the session and appends the transcript one after the other.
    */
   writeTurn?(changes: StoreItems, logKey: string, entries: readonly unknown[]): Promise<void>;
+  /** Optional: deletes expired items now (SQLite, memory; Redis drops them by itself). Returns how many. */
+  purgeExpired?(): Promise<number>;
+  /** Optional: after an erasure, leaves deleted data nowhere in the store's files (SQLite: WAL checkpoint). */
+  scrub?(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -5,9 +5,10 @@ import type { BotStore } from '../ports';
 import { ETagConflictError } from './errors';
 import type { RedisContext } from './redis-context';
 import { runScript, TURN_WRITE } from './redis-scripts';
+import { ttlOf, type ItemLifetime } from './item-lifetime';
 import { changeList, encodeItem, expectedETag, newETag } from './store-items';
 
-export function createTurnWriter({ client, keys, now, call }: RedisContext, itemTtlMs = 0): NonNullable<BotStore['writeTurn']> {
+export function createTurnWriter({ client, keys, now, call }: RedisContext, lifetime?: ItemLifetime): NonNullable<BotStore['writeTurn']> {
   return async (changes: StoreItems, logKey: string, entries: readonly unknown[]) => {
     const list = changeList(changes);
     if (list.length !== 1) throw new TypeError('Storage: writeTurn writes exactly one item');
@@ -16,7 +17,7 @@ export function createTurnWriter({ client, keys, now, call }: RedisContext, item
     const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
     const at = now();
     const written = await call('storage.write', () =>
-      runScript(client, TURN_WRITE, [keys.item(key), keys.log(logKey), keys.logAt(logKey), keys.logIndex], [expectedETag(item) ?? '', json, newETag(), at, itemTtlMs, logKey, ...jsons]),
+      runScript(client, TURN_WRITE, [keys.item(key), keys.log(logKey), keys.logAt(logKey), keys.logIndex], [expectedETag(item) ?? '', json, newETag(), at, ttlOf(lifetime, key, item), logKey, ...jsons]),
     );
     if (Number(written) !== 1) throw new ETagConflictError(key, 'redis');
   };
