@@ -20,6 +20,15 @@ import { withConversationLimit } from './security/conversation-limit';
 import { redactPii } from './security/redact';
 import { createRetentionSweep } from './security/retention';
 import { recordUnrecognized } from './nlu/unrecognized-log';
+import { createPrivacy } from './privacy/compose';
+import { createSessionPrivacy, createTranscriptPrivacy } from './conversation/privacy';
+import { createDirectLinePrivacy } from './directline/privacy';
+import { createHandoffPrivacy } from './handoff/privacy';
+import type { HandoffRecords } from './handoff/records';
+import { createUnrecognizedPrivacy } from './nlu/unrecognized-privacy';
+import type { PrivacyParticipant } from './ports';
+import { itemLifetimes } from './privacy/lifetimes';
+import { lifetimeTasks } from './privacy/sweep-tasks';
 
 export interface CreateBotOptions {
   readonly config: Config;
@@ -50,12 +59,16 @@ export interface Bot {
 export async function createBot(options: CreateBotOptions): Promise<Bot> {
   const { config, logger } = options;
   const brain = options.brain ?? loadBrain({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
-  const store = options.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger });
+  // Every stored item has its lifetime (SESSION_RETENTION_DAYS, HANDOFF_RETENTION_DAYS, …: bot/privacy/lifetimes.ts).
+  const store = options.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger, itemTtlMs: itemLifetimes(config) });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
   const handoff = createHandoff({ config, logger, metrics, knowledge: brain.knowledge, store, ...options.handoff });
   const desk = options.desk ?? handoff.desk;
+  // Export and erasure: the user index (who took part in which conversation) and every feature's participant.
+  const participants = privacyParticipants({ config, store, logger, records: handoff.records, tickets: handoff.tickets, kick: () => handoff.worker.kick() });
+  const privacy = createPrivacy({ config, store, logger, participants });
   const service = createConversationService({
-    engine: brain.engine, store, desk, logger, metrics, sessionTtlMinutes: config.sessionTtlMinutes,
+    engine: brain.engine, store, desk, logger, metrics, sessionTtlMinutes: config.sessionTtlMinutes, userIndex: privacy.index,
     // Messages the bot did not understand, redacted, for `npm run nlu:review`.
     unrecognized: toUnrecognizedSink((entry) => recordUnrecognized(config.dataDir, entry)),
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
@@ -69,11 +82,11 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
   let ready = true;
   let shuttingDown = false;
   const lifecycle = { isReady: () => ready && !shuttingDown, isShuttingDown: () => shuttingDown };
-  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, store, adapter, botLogic, conversations, renderers, desk, lifecycle, ...(options.desk ? {} : { handoff }) };
+  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, store, adapter, botLogic, conversations, renderers, desk, lifecycle, privacy: privacy.service, ...(options.desk ? {} : { handoff }) };
   handoff.connect(deps);
   const app = createServer(deps, { extraRouters: options.extraRouters });
-  // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens.
-  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger });
+  // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens, with the other lifetimes' tasks.
+  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger, tasks: lifetimeTasks(config, store) });
   let server: Server | undefined;
 
   return {
@@ -117,6 +130,33 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
       logger.info('stopped');
     },
   };
+}
+
+export interface ParticipantParts {
+  readonly config: Pick<Config, 'dataDir'>;
+  readonly store: BotStore;
+  readonly logger: Logger;
+  readonly records: HandoffRecords;
+  /** A help desk is configured: it hears of erasures. */
+  readonly tickets: boolean;
+  readonly kick?: () => void;
+  readonly now?: () => number;
+}
+
+/**
+ * Every feature that holds personal data, for export and erasure (`npm run privacy`, /privacy/api): a feature adds
+ * its participant here. Erasure runs them in this order: the handoff first, so an open handoff is closed before the
+ * rest of the conversation goes.
+ */
+export function privacyParticipants(parts: ParticipantParts): PrivacyParticipant[] {
+  const { store, logger, records, tickets, kick } = parts;
+  return [
+    createHandoffPrivacy({ records, storage: store.storage, outbox: store.outbox, bus: store.bus, tickets, now: parts.now ?? Date.now, logger, kick }),
+    createSessionPrivacy(store.storage),
+    createTranscriptPrivacy(store.logs),
+    createDirectLinePrivacy(store),
+    createUnrecognizedPrivacy(parts.config.dataDir),
+  ];
 }
 
 /** A host for URLs to this server: a wildcard bind is reached on loopback; IPv6 literals go in brackets. */

@@ -161,3 +161,42 @@ export interface HandoffDesk {
    */
   cancel(conversationKey: string): Promise<void>;
 }
+
+// ---------------------------------------------------------------- privacy
+
+/** Who took part in which conversation, so a user's data can be found for export and erasure (bot/privacy/user-index.ts). */
+export interface UserIndex {
+  /** Notes that the user took part in the conversation (idempotent; renews the note's lifetime). */
+  add(userId: string, channel: ChannelId, conversationKey: string): Promise<void>;
+  /** The user's conversation keys, on one channel or on all. */
+  conversations(userId: string, channel?: ChannelId): Promise<readonly string[]>;
+  /** Forgets these conversations of the user (the user's item goes when none is left). */
+  remove(userId: string, conversationKeys: readonly string[]): Promise<void>;
+  /** A conversation is noted again once its note is this old, well before the note's lifetime ends; 0: never. */
+  readonly renewAfterMs: number;
+}
+
+/** Whose data an export or an erasure is about. */
+export interface PrivacySubject {
+  readonly userId: string;
+  /** Only this channel's conversations; all of the user's when absent. */
+  readonly channel?: ChannelId;
+  /** The user's conversation keys (`${channel}:${id}`), from the user index. */
+  readonly conversations: readonly string[];
+  /** Set during an erasure: its id, for what a participant tells others (the help desk's `user.erased`). */
+  readonly erasureId?: string;
+}
+
+/**
+ * A feature that holds personal data, registered with the privacy service in bot/boot.ts: it says what it holds about
+ * a subject and erases it. Erasure runs the participants in registration order (the handoff first: it closes an open
+ * handoff before anything else goes).
+ */
+export interface PrivacyParticipant {
+  /** The export's section and the erasure record's count: `sessions`, `transcripts`, … */
+  readonly name: string;
+  /** What it holds about the subject, as JSON-ready data. */
+  export(subject: PrivacySubject): Promise<unknown>;
+  /** Deletes it (idempotent); resolves to how many items went. */
+  erase(subject: PrivacySubject): Promise<number>;
+}

@@ -4,7 +4,7 @@ import { newSession, type Engine, type Reply, type Session } from '../../dialogs
 import type { Logger } from '../logger';
 import { createSilentLogger } from '../logger';
 import { recordTurnResult, type Metrics } from '../metrics';
-import type { BotStore, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
+import type { BotStore, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest, UserIndex } from '../ports';
 import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
@@ -14,6 +14,7 @@ import { loadRecord, mayBeWithAgent, recordChanges, rememberActivity, saveRecord
 import { appendLines, botLine, transcriptKey, userLine, type Redact } from './transcript';
 import { decideTurn, type TurnDecision } from './turn-plan';
 import { createLoggingUnrecognizedSink, type UnrecognizedSink } from './unrecognized';
+import { noteUser, userToNote, withUser } from './user-note';
 
 export interface ConversationServiceOptions {
   readonly engine: Engine;
@@ -29,6 +30,9 @@ export interface ConversationServiceOptions {
   readonly maxWriteAttempts?: number;
   /** Applied to user text before it is stored in the transcript (PII redaction). */
   readonly redact?: Redact;
+  /** Notes who took part in each conversation, for export and erasure (bot/privacy/); epoch ms for its notes. */
+  readonly userIndex?: UserIndex;
+  readonly now?: () => number;
 }
 
 export interface ConversationServiceHandle extends ConversationService {
@@ -48,6 +52,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   const maxAttempts = Math.max(1, options.maxWriteAttempts ?? 5);
   const queue = createKeyedQueue();
   const handoffs = createHandoffOpener({ logs: store.logs, desk, logger });
+  const now = options.now ?? Date.now;
 
   async function counted<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -86,7 +91,10 @@ export function createConversationService(options: ConversationServiceOptions): 
         : decideTurn(engine, record, request, ttl);
       if (decision.kind === 'duplicate') return { decision, transcribed: false };
       try {
-        const next = settleMark(decision.next, eTag === undefined, withAgent);
+        const [at, index] = [now(), options.userIndex];
+        const noted = userToNote(record, request, index, at); // usually none: the record already names the user
+        if (noted !== undefined && index) await counted('users.note', () => noteUser(index, request, noted));
+        const next = withUser(settleMark(decision.next, eTag === undefined, withAgent), record, noted, at);
         const lines = transcriptLines(decision, request);
         const { writeTurn } = store;
         if (writeTurn && lines.length > 0) {

@@ -21,6 +21,9 @@ export interface SessionRecord {
   readonly handoffs: HandoffMark;
   /** The handoff of the turn that wrote this record, until the next turn made sure it was opened (pending-handoff.ts). */
   readonly pendingHandoff?: PendingHandoff;
+  /** The users noted in the user index for this conversation (user-note.ts), and when (epoch ms). */
+  readonly users?: readonly string[];
+  readonly usersNotedAt?: number;
 }
 
 /** Only a turn's own handoff effect creates a handoff record, and only such a record can be taken by an agent. */
@@ -52,6 +55,8 @@ export async function loadRecord(storage: Storage, conversationKey: string): Pro
     ...(item.welcomed === true ? { welcomed: true } : {}),
     handoffs: item.handoffs === 'none' || item.handoffs === 'opened' ? item.handoffs : 'unknown',
     ...(pendingHandoff ? { pendingHandoff } : {}),
+    ...(Array.isArray(item.users) ? { users: item.users.filter((u): u is string => typeof u === 'string') } : {}),
+    ...(typeof item.usersNotedAt === 'number' ? { usersNotedAt: item.usersNotedAt } : {}),
   };
   return { record, eTag };
 }

@@ -5,7 +5,7 @@ import type { Knowledge } from '../../dialogs';
 import type { Config } from '../config';
 import { appendLines } from '../conversation/transcript';
 import { createDirectLineDelivery } from '../directline/delivery';
-import { createHelpdeskConnector, createTicketHandler, type HelpdeskConnector } from '../helpdesk';
+import { createDeskEventHandler, createHelpdeskConnector, createTicketHandler, type HelpdeskConnector } from '../helpdesk';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { createOutboxMetrics, createOutboxWorker, type OutboxHandler, type OutboxWorker, type OutboxWorkerOptions } from '../outbox';
@@ -48,6 +48,8 @@ export interface Handoff {
   readonly worker: OutboxWorker;
   /** The agent inbox is on: AGENT_TOKEN or AGENT_USERS_FILE is set. */
   readonly inboxEnabled: boolean;
+  /** A help-desk connector is configured: handoffs become tickets, and the desk hears cancellations and erasures. */
+  readonly tickets: boolean;
   readonly now: () => number;
   /** Hooks up the edge: the ConversationService, the channels' deliveries, the adapter middleware. */
   connect(deps: EdgeDeps): void;
@@ -76,7 +78,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
   const handlers: Record<string, OutboxHandler> = {
     [OUTBOX_KINDS.notice]: notConnected,
     [OUTBOX_KINDS.hub]: notConnected,
-    ...(connector ? { [OUTBOX_KINDS.ticket]: createTicketHandler(connector, log) } : {}),
+    ...(connector ? { [OUTBOX_KINDS.ticket]: createTicketHandler(connector, log), [OUTBOX_KINDS.event]: createDeskEventHandler(connector, log) } : {}),
   };
   const tracker = createTurnTracker({
     onHubStatus: async (key, status) => {
@@ -110,7 +112,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
   });
 
   return {
-    desk, inbox, records, presence, worker, inboxEnabled, now,
+    desk, inbox, records, presence, worker, inboxEnabled, now, tickets: connector !== undefined,
     connect(deps) {
       const bot = { adapter: deps.adapter, appId: config.microsoftAppId };
       const botFramework = createBotFrameworkDelivery({ ...bot, renderers: deps.renderers });
