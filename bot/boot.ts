@@ -86,7 +86,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
   handoff.connect(deps);
   const app = createServer(deps, { extraRouters: options.extraRouters });
   // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens, with the other lifetimes' tasks.
-  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger, tasks: lifetimeTasks(config, store) });
+  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger, tasks: lifetimeTasks(config, store, handoff.records) });
   let server: Server | undefined;
 
   return {

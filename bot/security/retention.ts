@@ -58,12 +58,11 @@ export function createRetentionSweep(options: RetentionOptions): RetentionSweep 
     return dropped;
   }
 
-  async function runOnce(): Promise<number> {
-    const fromTasks = await runTasks();
-    if (options.days <= 0) return fromTasks;
+  async function expireLogs(): Promise<number> {
+    if (options.days <= 0) return 0;
     const before = now() - options.days * DAY_MS;
     try {
-      let dropped = fromTasks;
+      let dropped = 0;
       for (const prefix of RETAINED_PREFIXES) {
         const count = await options.logs.expire(prefix, before);
         if (count > 0) options.logger.info({ dropped: count, prefix, days: options.days }, 'retention: old conversation logs deleted');
@@ -73,9 +72,12 @@ export function createRetentionSweep(options: RetentionOptions): RetentionSweep 
     } catch (err) {
       // Storage down: the next sweep tries again; nothing is lost by waiting.
       options.logger.warn({ err }, 'retention sweep failed; will retry');
-      return fromTasks;
+      return 0;
     }
   }
+
+  // The logs first, then the tasks (the last of which scrubs what both deleted from the SQLite WAL).
+  const runOnce = async (): Promise<number> => (await expireLogs()) + (await runTasks());
 
   const sweep = (): Promise<number> => {
     running ??= runOnce().finally(() => (running = undefined));
