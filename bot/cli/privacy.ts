@@ -1,7 +1,9 @@
 // `npm run privacy -- export --user <id> [--channel <channelId>]`: prints, as JSON, everything held about the user.
 // `npm run privacy -- erase --user <id> [--channel <channelId>]`: deletes all of it and prints the erasure's record.
+// `--out <file>` writes the JSON there instead of stdout (npm prints its own banner on stdout unless run with -s).
 // Reads the same configuration as the bot (.env, DATA_DIR, REDIS_URL); safe while the bot runs. A help-desk notice of
 // the erasure waits in the outbox for the bot's worker.
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import pino from 'pino';
@@ -14,7 +16,7 @@ import { createPrivacy } from '../privacy/compose';
 import { itemLifetimes } from '../privacy/lifetimes';
 import { createStore } from '../storage';
 
-const USAGE = 'usage: npm run privacy -- export|erase --user <id> [--channel <channelId>]';
+const USAGE = 'usage: npm run privacy -- export|erase --user <id> [--channel <channelId>] [--out <file>]';
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -24,7 +26,7 @@ function fail(message: string, code = 2): never {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { user: { type: 'string' }, channel: { type: 'string' } },
+    options: { user: { type: 'string' }, channel: { type: 'string' }, out: { type: 'string' } },
   });
   const [command] = positionals;
   if ((command !== 'export' && command !== 'erase') || positionals.length !== 1 || !values.user?.trim()) fail(USAGE);
@@ -45,7 +47,9 @@ async function main(): Promise<void> {
     const { service } = createPrivacy({ config, store, logger, participants });
     const request = { userId: values.user.trim(), ...(values.channel?.trim() ? { channel: values.channel.trim() } : {}) };
     const result = command === 'export' ? await service.export(request) : { erasure: await service.erase({ ...request, requestedBy: 'cli' }) };
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    if (values.out) writeFileSync(values.out, json, { mode: 0o600 });
+    else process.stdout.write(json);
   } finally {
     await store.close();
   }

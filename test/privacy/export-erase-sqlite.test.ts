@@ -3,6 +3,9 @@
 // it, the other's not) and erased with `npm run privacy -- erase` while the bot runs; then no file under DATA_DIR
 // holds a byte of what they typed, the other user's data is intact, the help desk hears a signed `user.erased`, the
 // erasure's record names nobody, and the bot answers on the same data, also after a restart.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { signBody } from '../../bot/helpdesk';
 import { readErasures } from '../../bot/privacy/erasure-log';
 import { createAgentClient } from '../agent/support/agent-client';
@@ -68,8 +71,12 @@ describe('privacy export and erasure on SQLite (CLI beside the running bot)', ()
     for (const marker of BOB_MARKERS) expect(filesContaining(bot.dataDir, marker)).not.toEqual([]);
     const again = await runPrivacyCli(['export', '--user', 'user-alice'], cliEnv);
     expect(again.json).toMatchObject({ conversations: [] });
-    const bobExport = await runPrivacyCli(['export', '--user', 'user-bob'], cliEnv);
-    for (const marker of BOB_MARKERS) expect(bobExport.stdout).toContain(marker);
+    const outFile = path.join(os.tmpdir(), `privacy-export-${process.pid}.json`);
+    expect((await runPrivacyCli(['export', '--user', 'user-bob', '--out', outFile], cliEnv)).stdout).toBe('');
+    const bobExport = fs.readFileSync(outFile, 'utf8');
+    fs.rmSync(outFile);
+    for (const marker of BOB_MARKERS) expect(bobExport).toContain(marker);
+    expect((await runPrivacyCli(['erase'], cliEnv)).code).toBe(2);
 
     // The open handoff was closed first: no agent keeps it; the help desk hears of the erasure, signed.
     expect((await agent.get<{ handoffs: unknown[] }>('/agent/api/handoffs')).body.handoffs).toEqual([]);
