@@ -19,7 +19,7 @@ export interface SqliteStoreOptions {
    */
   readonly busyTimeoutMs?: number;
   /**
-   * Items not written for this long read as missing and are purged (hourly, on write, and by `purgeExpired`): one
+   * Items not written for this long read as missing and are deleted by `purgeExpired` (the hourly sweep): one
    * number for every item, or a lifetime per item (bot/privacy/lifetimes.ts). 0 or unset: kept forever.
    */
   readonly itemTtlMs?: number | ItemLifetime;

@@ -49,13 +49,16 @@ describe.each([
 });
 
 describe('item lifetimes on sqlite: the file', () => {
-  it('purges expired rows on demand and leaves the others', async () => {
+  it('purges expired rows on demand, in chunks past the first 2,000 rows, and leaves the others', async () => {
     let clock = 0;
     const dataDir = tempDir();
     const store = createSqliteStore({ dataDir, now: () => clock, itemTtlMs: policy });
-    await store.storage.write({ 'session/old': { n: 1 }, 'forever/x': { n: 1 } });
+    const many = Object.fromEntries(Array.from({ length: 4100 }, (_, i) => [`session/old-${i}`, { n: i }]));
+    await store.storage.write({ ...many, 'forever/x': { n: 1 } });
+    clock = SHORT - 1;
+    expect(await store.purgeExpired?.()).toBe(0);
     clock = 2 * SHORT;
-    expect(await store.purgeExpired?.()).toBe(1);
+    expect(await store.purgeExpired?.()).toBe(4100);
     const db = new Database(path.join(dataDir, 'bot.sqlite'), { readonly: true });
     expect(db.prepare('SELECT key FROM items').pluck().all()).toEqual(['forever/x']);
     db.close();
