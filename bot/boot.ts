@@ -21,6 +21,10 @@ import { redactPii } from './security/redact';
 import { createRetentionSweep } from './security/retention';
 import { recordUnrecognized } from './nlu/unrecognized-log';
 import { createAnalyticsRecorder, createAnalyticsRetention, createHttpExporter } from './analytics';
+import { createPrivacy } from './privacy/compose';
+import { itemLifetimes } from './privacy/lifetimes';
+import { privacyParticipants } from './privacy/participants';
+import { lifetimeTasks } from './privacy/sweep-tasks';
 
 export interface CreateBotOptions {
   readonly config: Config;
@@ -53,12 +57,16 @@ export interface Bot {
 export async function createBot(options: CreateBotOptions): Promise<Bot> {
   const { config, logger } = options;
   const brain = options.brain ?? loadBrain({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
-  const store = options.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger });
+  // Every stored item has its lifetime (SESSION_RETENTION_DAYS, HANDOFF_RETENTION_DAYS, …: bot/privacy/lifetimes.ts).
+  const store = options.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger, itemTtlMs: itemLifetimes(config) });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
   const handoff = createHandoff({ config, logger, metrics, knowledge: brain.knowledge, store, ...options.handoff });
   const desk = options.desk ?? handoff.desk;
+  // Export and erasure: the user index (who took part in which conversation) and every feature's participant.
+  const participants = privacyParticipants({ config, store, logger, records: handoff.records, tickets: handoff.tickets, kick: () => handoff.worker.kick() });
+  const privacy = createPrivacy({ config, store, logger, participants });
   const service = createConversationService({
-    engine: brain.engine, store, desk, logger, metrics, sessionTtlMinutes: config.sessionTtlMinutes,
+    engine: brain.engine, store, desk, logger, metrics, sessionTtlMinutes: config.sessionTtlMinutes, userIndex: privacy.index,
     // Messages the bot did not understand, redacted, for `npm run nlu:review`.
     unrecognized: toUnrecognizedSink((entry) => recordUnrecognized(config.dataDir, entry)),
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
@@ -75,11 +83,11 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
   let ready = true;
   let shuttingDown = false;
   const lifecycle = { isReady: () => ready && !shuttingDown, isShuttingDown: () => shuttingDown };
-  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, store, adapter, botLogic, conversations, renderers, desk, lifecycle, ...(options.desk ? {} : { handoff }) };
+  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, store, adapter, botLogic, conversations, renderers, desk, lifecycle, privacy: privacy.service, ...(options.desk ? {} : { handoff }) };
   handoff.connect(deps);
   const app = createServer(deps, { extraRouters: options.extraRouters });
-  // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens.
-  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger });
+  // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens, with the other lifetimes' tasks.
+  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger, tasks: lifetimeTasks(config, store, handoff.records) });
   // ANALYTICS_RETENTION_DAYS, and the NDJSON export to ANALYTICS_EXPORT_URL (bot/analytics/).
   const analyticsRetention = createAnalyticsRetention({ analytics: store.analytics, days: config.analyticsRetentionDays, logger });
   const exporter = config.analyticsExportUrl && config.analyticsExportSecret && store.analytics

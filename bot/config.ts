@@ -39,6 +39,16 @@ export interface Config {
   /** Idle minutes after which a returning user is offered to pick up where they left off. 0 turns it off. */
   readonly sessionTtlMinutes: number;
   readonly transcriptRetentionDays: number;
+  /** Days a conversation's session (and Direct Line record) lives after its last turn (SESSION_RETENTION_DAYS; 0 = forever). */
+  readonly sessionRetentionDays: number;
+  /** Days a handoff record (packet, transcript) lives after its last change, never while an agent has it (0 = forever). */
+  readonly handoffRetentionDays: number;
+  /** Days a line of the unrecognized-message log is kept (UNRECOGNIZED_RETENTION_DAYS; 0 = forever). */
+  readonly unrecognizedRetentionDays: number;
+  /** Days delivered and dead outbox items (tickets with their packets, notices) are kept (OUTBOX_RETENTION_DAYS; 0 = forever). */
+  readonly outboxRetentionDays: number;
+  /** Opens the privacy API (export, erase) besides AGENT_TOKEN (ADMIN_TOKEN). */
+  readonly adminToken?: string;
   readonly redactPii: boolean;
   /**
    * Send Bot Framework `handoff.initiate` events on Bot Framework channels (HANDOFF_BF_EVENTS, default false): only
@@ -131,6 +141,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     zendeskApiToken: e.ZENDESK_API_TOKEN,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     transcriptRetentionDays: e.TRANSCRIPT_RETENTION_DAYS,
+    sessionRetentionDays: e.SESSION_RETENTION_DAYS,
+    handoffRetentionDays: e.HANDOFF_RETENTION_DAYS,
+    unrecognizedRetentionDays: e.UNRECOGNIZED_RETENTION_DAYS,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+    adminToken: e.ADMIN_TOKEN,
     redactPii: e.REDACT_PII ?? true,
     handoffBfEvents: e.HANDOFF_BF_EVENTS ?? false,
     agentSessionMinutes: e.AGENT_SESSION_MINUTES,

@@ -5,7 +5,7 @@ import type { Logger } from '../logger';
 import { createSilentLogger } from '../logger';
 import type { AnalyticsRecorder } from '../analytics/recorder';
 import { recordTurnResult, type Metrics } from '../metrics';
-import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
+import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest, UserIndex } from '../ports';
 import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
@@ -15,6 +15,7 @@ import { loadRecord, mayBeWithAgent, recordChanges, rememberActivity, saveRecord
 import { appendLines, botLine, transcriptKey, userLine, type Redact } from './transcript';
 import { decideTurn, type TurnDecision } from './turn-plan';
 import { createLoggingUnrecognizedSink, type UnrecognizedSink } from './unrecognized';
+import { noteUser, userToNote, withUser } from './user-note';
 
 export interface ConversationServiceOptions {
   readonly engine: Engine;
@@ -34,6 +35,9 @@ export interface ConversationServiceOptions {
   readonly analytics?: AnalyticsRecorder;
   /** What "a person" means for a conversation (TurnInput.handoff); without it the engine promises nobody. */
   readonly handoff?: (address: ConversationAddress) => HandoffCapabilities;
+  /** Notes who took part in each conversation, for export and erasure (bot/privacy/); epoch ms for its notes. */
+  readonly userIndex?: UserIndex;
+  readonly now?: () => number;
 }
 
 export interface ConversationServiceHandle extends ConversationService {
@@ -53,6 +57,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   const maxAttempts = Math.max(1, options.maxWriteAttempts ?? 5);
   const queue = createKeyedQueue();
   const handoffs = createHandoffOpener({ logs: store.logs, desk, logger });
+  const now = options.now ?? Date.now;
 
   async function counted<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -91,7 +96,10 @@ export function createConversationService(options: ConversationServiceOptions): 
         : decideTurn(engine, record, request, ttl, options.analytics);
       if (decision.kind === 'duplicate') return { decision, transcribed: false };
       try {
-        const next = settleMark(decision.next, eTag === undefined, withAgent);
+        const [at, index] = [now(), options.userIndex];
+        const noted = userToNote(record, request, index, at); // usually none: the record already names the user
+        if (noted !== undefined && index) await counted('users.note', () => noteUser(index, request, noted));
+        const next = withUser(settleMark(decision.next, eTag === undefined, withAgent), record, noted, at);
         const lines = transcriptLines(decision, request);
         const events = decision.kind === 'bot' ? decision.counted : undefined;
         const { writeTurn } = store;

@@ -24,6 +24,9 @@ export interface SessionRecord {
   readonly pendingHandoff?: PendingHandoff;
   /** Which analytics session the conversation is in (bot/analytics/fold.ts), written with the record. */
   readonly analytics?: AnalyticsState;
+  /** The users noted in the user index for this conversation (user-note.ts), and when (epoch ms). */
+  readonly users?: readonly string[];
+  readonly usersNotedAt?: number;
 }
 
 /** Only a turn's own handoff effect creates a handoff record, and only such a record can be taken by an agent. */
@@ -56,6 +59,8 @@ export async function loadRecord(storage: Storage, conversationKey: string): Pro
     handoffs: item.handoffs === 'none' || item.handoffs === 'opened' ? item.handoffs : 'unknown',
     ...(pendingHandoff ? { pendingHandoff } : {}),
     ...(isRecord(item.analytics) ? { analytics: item.analytics as AnalyticsState } : {}),
+    ...(Array.isArray(item.users) ? { users: item.users.filter((u): u is string => typeof u === 'string') } : {}),
+    ...(typeof item.usersNotedAt === 'number' ? { usersNotedAt: item.usersNotedAt } : {}),
   };
   return { record, eTag };
 }

@@ -7,9 +7,10 @@ import { ETagConflictError } from './errors';
 import { analyticsArgs } from './redis-analytics';
 import type { RedisContext } from './redis-context';
 import { runScript, TURN_WRITE, TURN_WRITE_COUNTED } from './redis-scripts';
+import { ttlOf, type ItemLifetime } from './item-lifetime';
 import { changeList, encodeItem, expectedETag, newETag } from './store-items';
 
-export function createTurnWriter({ client, keys, now, call }: RedisContext, itemTtlMs = 0): NonNullable<BotStore['writeTurn']> {
+export function createTurnWriter({ client, keys, now, call }: RedisContext, lifetime?: ItemLifetime): NonNullable<BotStore['writeTurn']> {
   return async (changes: StoreItems, logKey: string, entries: readonly unknown[], analytics?: AnalyticsWrite) => {
     const list = changeList(changes);
     if (list.length !== 1) throw new TypeError('Storage: writeTurn writes exactly one item');
@@ -18,7 +19,7 @@ export function createTurnWriter({ client, keys, now, call }: RedisContext, item
     const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
     const at = now();
     const turnKeys = [keys.item(key), keys.log(logKey), keys.logAt(logKey), keys.logIndex];
-    const itemArgs = [expectedETag(item) ?? '', json, newETag(), at, itemTtlMs, logKey];
+    const itemArgs = [expectedETag(item) ?? '', json, newETag(), at, ttlOf(lifetime, key, item), logKey];
     const written = await call('storage.write', () => {
       if (!analytics) return runScript(client, TURN_WRITE, turnKeys, [...itemArgs, ...jsons]);
       const counted = analyticsArgs({ keys }, analytics);

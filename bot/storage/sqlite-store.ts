@@ -4,8 +4,9 @@ import type { AnalyticsWrite } from '../analytics/types';
 import type { BotStore } from '../ports';
 import { StorageUnavailableError } from './errors';
 import { createInProcessBus } from './in-process-bus';
-import { openSqlite, sqliteCall } from './sqlite-db';
 import { createSqliteAnalytics } from './sqlite-analytics';
+import type { ItemLifetime } from './item-lifetime';
+import { openSqlite, scrubSqlite, sqliteCall } from './sqlite-db';
 import { createSqliteItems } from './sqlite-items';
 import { createSqliteLogs } from './sqlite-logs';
 import { createSqliteOutbox } from './sqlite-outbox';
@@ -19,8 +20,11 @@ export interface SqliteStoreOptions {
    * blocks the event loop (better-sqlite3 is synchronous), so keep it short: one second by default.
    */
   readonly busyTimeoutMs?: number;
-  /** Items not written for this long read as missing and are purged (hourly, on write). 0 or unset: kept forever. */
-  readonly itemTtlMs?: number;
+  /**
+   * Items not written for this long read as missing and are deleted by `purgeExpired` (the hourly sweep): one
+   * number for every item, or a lifetime per item (bot/privacy/lifetimes.ts). 0 or unset: kept forever.
+   */
+  readonly itemTtlMs?: number | ItemLifetime;
   readonly logger?: Logger;
   readonly now?: () => number;
 }
@@ -63,6 +67,14 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
     },
     outbox: createSqliteOutbox(db, guard, now),
     bus,
+    async purgeExpired() {
+      guard('storage.purge');
+      return storage.purgeExpired();
+    },
+    async scrub() {
+      guard('scrub');
+      scrubSqlite(db);
+    },
     async ping() {
       guard('ping');
       sqliteCall('ping', () => ping.get());
