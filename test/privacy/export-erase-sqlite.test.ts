@@ -57,7 +57,7 @@ describe('privacy export and erasure on SQLite (CLI beside the running bot)', ()
     for (const marker of BOB_MARKERS) expect(exported.stdout).not.toContain(marker);
     expect(exported.json).toMatchObject({ user: 'user-alice', conversations: [aliceKey] });
     const data = (exported.json as { data: Record<string, unknown> }).data;
-    expect(Object.keys(data).sort()).toEqual(['directLine', 'handoffs', 'sessions', 'transcripts', 'unrecognized']);
+    expect(Object.keys(data).sort()).toEqual(['analytics', 'directLine', 'handoffs', 'sessions', 'transcripts', 'unrecognized']);
     expect(JSON.stringify(data.unrecognized)).toContain(ALICE_MARKERS[1]);
     expect(JSON.stringify(data.handoffs)).toContain(ALICE_MARKERS[0]); // the packet's transcript
 
