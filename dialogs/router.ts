@@ -4,6 +4,7 @@ import type { Outcome, Route, TurnContext } from './context';
 import { withoutPending } from './session';
 import * as guards from './routes/guards';
 import * as pending from './routes/pending';
+import * as asked from './routes/questions';
 import * as commands from './routes/commands';
 import * as flow from './routes/flow';
 import * as fallback from './routes/fallback';
@@ -18,11 +19,11 @@ const BEFORE: readonly Route[] = [
   guards.empty,
   guards.stale,
   language.unsupported,
-  pending.csat,
-  pending.askEmail,
-  pending.triedWhich,
-  pending.diagnose,
-  pending.confirmStep,
+  asked.csat,
+  asked.askEmail,
+  asked.triedWhich,
+  asked.diagnose,
+  asked.confirmStep,
   pending.didItFix,
   pending.resume,
   pending.pickUp,

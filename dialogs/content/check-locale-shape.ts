@@ -1,5 +1,7 @@
-// Cross-checks of a translation's shape against the English: choice values, option ids, entity values and link counts
-// it names must exist there, its regular expressions must compile, its language.yaml must name its folder's language.
+// Cross-checks of a translation's shape against the English. What the English no longer has (a choice value, option
+// id, entity value or a link the English dropped) is a warning: the translation's extra is not used, and an English
+// edit never stops the bot over a locale. Its own mistakes are problems: regular expressions that do not compile, a
+// language.yaml missing or naming another language.
 import { filesOf } from './catalog';
 import type { ValidFile } from './check-file';
 import { localeFilesOf, localeProblemAt, type ValidLocaleFile } from './check-locale-file';
@@ -28,10 +30,18 @@ function englishShape(files: readonly ValidFile[]): EnglishShape {
   };
 }
 
-export function checkLocaleShape(lang: string, files: readonly ValidLocaleFile[], english: readonly ValidFile[]): KnowledgeProblem[] {
+export interface LocaleShape {
+  /** The locale's own mistakes: the bot does not start. */
+  readonly problems: readonly KnowledgeProblem[];
+  /** What the English no longer has: not used, said so. */
+  readonly warnings: readonly KnowledgeProblem[];
+}
+
+export function checkLocaleShape(lang: string, files: readonly ValidLocaleFile[], english: readonly ValidFile[]): LocaleShape {
   const en = englishShape(english);
   const problems: KnowledgeProblem[] = [];
-  const at = (source: ValidLocaleFile, path: PathSegment[], message: string) => problems.push(localeProblemAt(source, path, message));
+  const warnings: KnowledgeProblem[] = [];
+  const at = (source: ValidLocaleFile, path: PathSegment[], message: string) => warnings.push(localeProblemAt(source, path, `${message} (not used)`));
   const links = (source: ValidLocaleFile, path: PathSegment[], count: number, max: number | undefined) => {
     if (max !== undefined && count > max) at(source, [...path, 'links'], `${count} links, but the English has ${max}: give the English links' titles in their order`);
   };
@@ -66,14 +76,14 @@ export function checkLocaleShape(lang: string, files: readonly ValidLocaleFile[]
       }
       (entity.patterns ?? []).forEach((p, i) => {
         const error = regexError(p);
-        if (error) at(source, ['entities', name, 'patterns', i], `invalid regular expression: ${error}`);
+        if (error) problems.push(localeProblemAt(source, ['entities', name, 'patterns', i], `invalid regular expression: ${error}`));
       });
     }
   }
   for (const source of localeFilesOf(files, 'contacts')) {
     for (const [region, c] of Object.entries(source.data.contacts)) links(source, ['contacts', region], c.links?.length ?? 0, en.contactLinks.get(region));
   }
-  return [...problems, ...checkLanguageFile(lang, files)];
+  return { problems: [...problems, ...checkLanguageFile(lang, files)], warnings };
 }
 
 /** Exactly one language.yaml, naming the folder's language, with answer patterns that compile. */

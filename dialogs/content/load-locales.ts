@@ -40,8 +40,10 @@ export function loadLocales(files: readonly KnowledgeFile[], source: readonly Va
     }
     if (!english) continue;
     const index = indexLocale(valid);
-    const own = [...index.problems, ...checkLocaleShape(lang, valid, source), ...checkLocaleIntents(valid, source)];
+    const shape = checkLocaleShape(lang, valid, source);
+    const own = [...index.problems, ...shape.problems, ...checkLocaleIntents(valid, source)];
     problems.push(...own);
+    warnings.push(...shape.warnings);
     const [language] = localeFilesOf(valid, 'language');
     const spoken = language?.data.language.spoken ?? true;
     warnings.push(...translationStatus(entries, index, { lang, spoken }));

@@ -59,6 +59,8 @@ export function localizeKnowledge(english: Knowledge, files: readonly ValidLocal
 
   const step = (flow: string, s: FlowStep, t: NonNullable<Texts<'flow'>['flow']['steps']>[string] | undefined): FlowStep => {
     if (!t) return (missing(`step:${flow}/${s.id}`), s);
+    // A translation written before the English had a "show me how" or a warning: those stay English, and count.
+    if ((s.detail !== undefined && t.detail === undefined) || (s.confirm !== undefined && t.confirm === undefined)) missing(`step:${flow}/${s.id}`);
     return {
       ...s,
       title: t.title,

@@ -23,8 +23,14 @@ function fakeAuth() {
       return { claimsIdentity: identity(appId), audience: 'https://api.botframework.com', callerId: '', connectorFactory: factory(appId) };
     },
     createConnectorFactory: (claims: ClaimsIdentity) => factory(String(claims.claims.find((c) => c.type === 'appid')?.value ?? '')),
+    createUserTokenClient: async (claims: ClaimsIdentity) => {
+      const appId = String(claims.claims.find((c) => c.type === 'appid')?.value ?? '');
+      userTokenClients.push(appId);
+      return { appId };
+    },
   } as unknown as BotFrameworkAuthentication;
-  return { auth, created, identity, failOnce: () => void (failNext = true) };
+  const userTokenClients: string[] = [];
+  return { auth, created, identity, userTokenClients, failOnce: () => void (failNext = true) };
 }
 
 const activity = (serviceUrl: string, bot = 'app-1') => ({ serviceUrl, recipient: { id: bot } }) as unknown as Activity;
@@ -69,5 +75,14 @@ describe('withConnectorCache', () => {
     await clientFor(auth, 'https://a.example/');
     await clientFor(auth, 'https://b.example/');
     expect(fake.created.map((line) => line.split(' ').pop())).toEqual(['https://a.example/', 'https://b.example/', 'https://c.example/', 'https://b.example/']);
+  });
+
+  it('keeps one user token client per app id instead of building one every turn', async () => {
+    const fake = fakeAuth();
+    const auth = withConnectorCache(fake.auth);
+    const first = await auth.createUserTokenClient(fake.identity('app-1'));
+    expect(await auth.createUserTokenClient(fake.identity('app-1'))).toBe(first);
+    expect(await auth.createUserTokenClient(fake.identity('app-2'))).not.toBe(first);
+    expect(fake.userTokenClients).toEqual(['app-1', 'app-2']);
   });
 });

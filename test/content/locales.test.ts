@@ -52,20 +52,34 @@ describe('locales', () => {
     ]));
   });
 
-  it('stops on a translation whose shape does not fit the English, naming the line', () => {
+  it('stops on a translation\'s own mistakes, naming the line', () => {
     const result = load(
       file(`${ES}/language.yaml`, 'language:\n  code: de\n'),
-      file(`${ES}/bot.yaml`, `replies:\n  welcome:\n    en: ${WELCOME}\n    text: "Hola."\n    choices: { "intent:nope": "No" }\n    chek: 1\n`),
-      file(`${ES}/entities.yaml`, 'entities:\n  backup_target:\n    values: { cloud: ["la nube"] }\n  colour:\n    values: { red: ["rojo"] }\n'),
+      file(`${ES}/bot.yaml`, `replies:\n  welcome:\n    en: ${WELCOME}\n    text: "Hola."\n    chek: 1\n`),
+      file(`${ES}/entities.yaml`, 'entities:\n  ios_version:\n    patterns: ["versión (\\\\d+"]\n'),
       file(`${ES}/helpdesk.yaml`, 'helpdesk:\n  timezone: UTC\n  hours: {}\n'),
     );
     expect(problemLines(result)).toEqual([
-      `${ES}/bot.yaml:6  replies.welcome.chek  unknown key`,
-      `${ES}/entities.yaml:3  entities.backup_target.values.cloud  no value "cloud" in the English entity; expected one of icloud, computer`,
-      `${ES}/entities.yaml:4  entities.colour  no English entity "colour": a locale adds words to the English entities, it does not define new ones`,
+      `${ES}/bot.yaml:5  replies.welcome.chek  unknown key`,
+      `${ES}/entities.yaml:3  entities.ios_version.patterns[0]  invalid regular expression: Unterminated group`,
       `${ES}/helpdesk.yaml:1  (root)  help-desk hours are not words: they stay in the source knowledge only`,
       `${ES}/language.yaml:2  language.code  code "de" in the folder of locale "es"`,
     ]);
+  });
+
+  it('only warns of what the English no longer has (an English edit never stops the bot over a locale)', () => {
+    const result = load(
+      file(`${ES}/language.yaml`, LANGUAGE),
+      file(`${ES}/bot.yaml`, `replies:\n  welcome:\n    en: ${WELCOME}\n    text: "Hola."\n    choices: { "intent:nope": "No" }\n`),
+      file(`${ES}/entities.yaml`, 'entities:\n  backup_target:\n    values: { cloud: ["la nube"] }\n  colour:\n    values: { red: ["rojo"] }\n'),
+    );
+    if (!result.ok) throw new Error(problemLines(result).join('\n'));
+    expect(result.warnings.map(formatProblem)).toEqual(expect.arrayContaining([
+      `${ES}/bot.yaml:5  replies.welcome.choices.intent:nope  no choice with value "intent:nope" in the English reply; expected one of intent:demo_problem, human (not used)`,
+      `${ES}/entities.yaml:3  entities.backup_target.values.cloud  no value "cloud" in the English entity; expected one of icloud, computer (not used)`,
+      `${ES}/entities.yaml:4  entities.colour  no English entity "colour": a locale adds words to the English entities, it does not define new ones (not used)`,
+    ]));
+    expect(result.languages.es.replies.welcome.choices).toEqual(result.knowledge.replies.welcome.choices);
   });
 
   it('checks a locale\'s examples as the English ones: none under two intents', () => {
