@@ -33,7 +33,7 @@ function isPending(x: unknown): x is Pending {
     case 'tried_which':
       return typeof x.flowId === 'string' && isStrings(x.options);
     case 'diagnose':
-      return typeof x.flowId === 'string';
+      return typeof x.flowId === 'string' && optBoolean(x.last);
     case 'ask_email':
       return REASONS.has(x.reason as string);
     case 'confirm_start_over':

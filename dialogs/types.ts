@@ -71,6 +71,8 @@ export interface FlowStep {
   readonly next?: string;
   /** The longer "show me how" behind a button; `say` stays one short instruction. */
   readonly detail?: string;
+  /** The question after this step when "did that fix it?" does not fit (a status page fixes nothing: "all green?"). */
+  readonly ask?: string;
   /**
    * A step that can lose data or lock someone out: this warning is said first and the user asked to go ahead before
    * the instructions are shown (no: the step is passed over).
@@ -243,8 +245,8 @@ export type Pending =
   | { readonly kind: 'offer_human' }
   | { readonly kind: 'ask_region' }
   | { readonly kind: 'pick_up' ; readonly flowId: string; readonly stepId: string }
-  /** The diagnostic question before the first fix (Flow.diagnose). */
-  | { readonly kind: 'diagnose'; readonly flowId: string }
+  /** The diagnostic question before the first fix (Flow.diagnose); `last`: asked again before escalating. */
+  | { readonly kind: 'diagnose'; readonly flowId: string; readonly last?: boolean }
   /** "Go ahead?" before a step that warns first (FlowStep.confirm). */
   | { readonly kind: 'confirm_step'; readonly flowId: string; readonly stepId: string }
   /** "How did I do?" (1–5) after a fix or an escalation. */

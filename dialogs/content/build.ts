@@ -84,6 +84,7 @@ function toFlow(source: FileOf<'flow'>): Flow {
       ...(step.only && { only: step.only }),
       ...(step.next !== undefined && { next: step.next }),
       ...(step.detail !== undefined && { detail: trimBlock(step.detail) }),
+      ...(step.ask !== undefined && { ask: trimBlock(step.ask) }),
       ...(step.confirm !== undefined && { confirm: trimBlock(step.confirm) }),
     })),
     ...(flow.diagnose && {

@@ -54,6 +54,7 @@ const step = z.strictObject({
   only: z.record(snake, list(text)).optional().meta({ description: 'Entity → values; offered only when the fact is known and one of these.' }),
   say: text.meta({ description: 'One short instruction that fits a phone screen.' }),
   detail: text.optional().meta({ description: 'The longer "show me how", behind a button.' }),
+  ask: text.optional().meta({ description: 'The question after this step instead of "did that fix it?" (same answers: yes, no, already tried).' }),
   confirm: text.optional().meta({ description: 'A warning said first, then "go ahead?" (steps that can lose data or lock someone out).' }),
   links: z.array(link).optional(),
   next: snake.optional().meta({ description: 'The step after "not fixed": a step id or `escalate`.' }),
