@@ -47,7 +47,7 @@ export function englishEntries(files: readonly ValidFile[]): EnglishEntry[] {
       add(source, `diagnose:${flow.id}`, 'flow', ['flow', 'diagnose'], { say: block(flow.diagnose.say), options: flow.diagnose.options.map((o) => o.label) });
     }
     flow.steps.forEach((s, i) => {
-      const value = { title: s.title, say: block(s.say), detail: block(s.detail), confirm: block(s.confirm), links: titles(s.links) };
+      const value = { title: s.title, say: block(s.say), detail: block(s.detail), confirm: block(s.confirm), ...(s.ask !== undefined && { ask: block(s.ask) }), links: titles(s.links) };
       add(source, `step:${flow.id}/${s.id}`, 'flow', ['flow', 'steps', s.id], value, ['flow', 'steps', i]);
     });
   }

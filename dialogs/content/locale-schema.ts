@@ -37,7 +37,7 @@ export const localeIntentsFile = z
   })
   .meta({ title: 'locales/<lang>/smalltalk.yaml, intents.yaml: intents in this language' });
 
-const step = z.strictObject({ en, title: text, say: text, detail: text.optional(), confirm: text.optional(), links });
+const step = z.strictObject({ en, title: text, say: text, detail: text.optional(), confirm: text.optional(), ask: text.optional(), links });
 export const localeFlowFile = z
   .strictObject({
     flow: z.strictObject({

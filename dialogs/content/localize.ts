@@ -59,8 +59,9 @@ export function localizeKnowledge(english: Knowledge, files: readonly ValidLocal
 
   const step = (flow: string, s: FlowStep, t: NonNullable<Texts<'flow'>['flow']['steps']>[string] | undefined): FlowStep => {
     if (!t) return (missing(`step:${flow}/${s.id}`), s);
-    // A translation written before the English had a "show me how" or a warning: those stay English, and count.
-    if ((s.detail !== undefined && t.detail === undefined) || (s.confirm !== undefined && t.confirm === undefined)) missing(`step:${flow}/${s.id}`);
+    // A translation written before the English had a "show me how", a warning or a question: those stay English, and count.
+    const lacks = (field: 'detail' | 'confirm' | 'ask') => s[field] !== undefined && t[field] === undefined;
+    if (lacks('detail') || lacks('confirm') || lacks('ask')) missing(`step:${flow}/${s.id}`);
     return {
       ...s,
       title: t.title,
@@ -68,6 +69,7 @@ export function localizeKnowledge(english: Knowledge, files: readonly ValidLocal
       links: linksIn(s.links, t.links),
       ...(s.detail !== undefined && { detail: trim(t.detail ?? s.detail) }),
       ...(s.confirm !== undefined && { confirm: trim(t.confirm ?? s.confirm) }),
+      ...(s.ask !== undefined && { ask: trim(t.ask ?? s.ask) }),
     };
   };
 
