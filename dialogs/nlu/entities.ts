@@ -10,10 +10,20 @@ const light = (text: string) => text.normalize('NFKC').replace(/[\u2018\u2019\u2
 interface Synonym {
   readonly value: string;
   readonly rawPhrase: string;
-  readonly raw: RegExp;
   readonly normalizedPhrase: string;
-  readonly normalized: RegExp | undefined;
   readonly length: number;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** `phrase` (lower case) as whole words in `text` (lower case): a plain search, no regular expression to compile. */
+function containsWords(text: string, phrase: string): boolean {
+  if (phrase === '') return false;
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const end = at + phrase.length;
+    if ((at === 0 || !WORD_CHAR.test(text[at - 1] as string)) && (end === text.length || !WORD_CHAR.test(text[end] as string))) return true;
+  }
+  return false;
 }
 
 export type EntityExtractor = (text: string) => Readonly<Record<string, string>>;
@@ -31,7 +41,7 @@ function compileValues(values: Readonly<Record<string, readonly string[]>>, norm
       // ("icloud+") would lose its meaning in normalisation, so it is matched as written only.
       const normalized = /^[\p{L}\p{N}\s'’-]+$/u.test(synonym) ? normalizeText(synonym) : '';
       const rawPhrase = light(synonym).toLowerCase();
-      out.push({ value, rawPhrase, raw: wholeWords([rawPhrase]), normalizedPhrase: normalized, normalized: normalized ? wholeWords([normalized]) : undefined, length: synonym.length });
+      out.push({ value, rawPhrase, normalizedPhrase: normalized, length: synonym.length });
     }
   }
   // The longest synonym wins: "icloud storage is full" says more than "icloud".
@@ -71,10 +81,12 @@ export function createEntityExtractor(defs: readonly EntityDef[], normalize: Nor
   return (text) => {
     const raw = light(text);
     const normalized = normalize(text);
+    const rawLower = raw.toLowerCase();
+    const normalizedLower = normalized.toLowerCase();
     const found: Record<string, string> = {};
     for (const entity of compiled) {
       const named = (entity.anyRaw?.test(raw) ?? false) || (entity.anyNormalized?.test(normalized) ?? false);
-      const synonym = named ? entity.synonyms.find((s) => s.raw.test(raw) || (s.normalized?.test(normalized) ?? false)) : undefined;
+      const synonym = named ? entity.synonyms.find((s) => containsWords(rawLower, s.rawPhrase) || containsWords(normalizedLower, s.normalizedPhrase)) : undefined;
       if (synonym) {
         found[entity.name] = synonym.value;
         continue;
