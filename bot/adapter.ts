@@ -5,6 +5,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { withConnectorCache } from './connector-cache';
+import { proxyConfigured, withLeanConnector } from './connector/lean-connector';
 import { withBoundedVerification } from './security/bounded-auth';
 import { createHandoffStatusGuard } from './security/handoff-status-guard';
 
@@ -41,8 +42,10 @@ export function authenticationOptions(config: AdapterConfig): Record<string, str
 export function createAdapter(options: AdapterOptions): CloudAdapter {
   const { config, logger } = options;
   // A token that cannot be verified (metadata unreachable, too slow) is refused with 401, never a 500 or a hang.
-  // Connector clients are kept between turns (bot/connector-cache.ts).
-  const auth = withConnectorCache(withBoundedVerification(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)), { timeoutMs: options.authTimeoutMs, logger }));
+  // Connector clients are kept between turns (bot/connector-cache.ts), their per-turn calls a plain JSON POST
+  // (bot/connector/lean-connector.ts) unless a proxy is configured, which only botbuilder's pipeline honours.
+  const verified = withBoundedVerification(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)), { timeoutMs: options.authTimeoutMs, logger });
+  const auth = withConnectorCache(verified, { wrap: proxyConfigured() ? undefined : withLeanConnector });
   const adapter = new CloudAdapter(auth);
   // First middleware, so a forged handoff.status never reaches the handoff's turn tracker or the bot.
   adapter.use(createHandoffStatusGuard({ loopbackOnly: !config.microsoftAppId && !config.allowAnonymous, logger }));
