@@ -1,8 +1,9 @@
 // `npm run bench:compare`: before/after of a change on this shared, noisy machine. The bot of each variant (a git ref
 // built by bench/variants.ts, or '.' for this tree) runs as its own child process beside the echo bot and an A/A twin
 // of the first variant; every round measures every server once, in a shuffled order; the report gives medians and,
-// per variant, the median of its per-round ratios to the first variant (paired, so drifts of the machine cancel out)
-// with their interquartile range. The A/A twin's row is the noise floor: a difference inside it is not a finding.
+// per variant, the median of its per-round ratios to the first variant (paired, so drifts of the machine cancel out;
+// with a twin, to the mean of the first variant and its twin) with their interquartile range. The A/A twin's row is
+// the noise floor: a difference inside it is not a finding.
 // Knobs: BENCH_VARIANTS (base=HEAD,new=.; `name=ref+KEY=VALUE` adds environment), BENCH_ROUNDS (12), BENCH_SECONDS (2),
 // BENCH_CONCURRENCY (32), BENCH_STORE (sqlite | redis), BENCH_AA (1; 0 = no twin).
 import fs from 'node:fs';
@@ -38,6 +39,13 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
+}
+
+/** The per-field mean of two cells (only the fields the ratios read). */
+function meanOf(a: LoadResult, b: LoadResult | undefined): LoadResult {
+  if (!b) return a;
+  const avg = (x: number | undefined, y: number | undefined): number | undefined => (x === undefined || y === undefined ? undefined : (x + y) / 2);
+  return { ...a, turnsPerSecond: (a.turnsPerSecond + b.turnsPerSecond) / 2, p99: (a.p99 + b.p99) / 2, serverCpuMsPerTurn: avg(a.serverCpuMsPerTurn, b.serverCpuMsPerTurn) };
 }
 
 const fmt = (n: number | undefined, digits = 2): string => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
@@ -85,11 +93,15 @@ async function main(): Promise<void> {
         progress(`  round ${r + 1} ${server.name}: ${result.turnsPerSecond} turns/s cpu ${result.serverCpuMsPerTurn} p99 ${result.p99}${result.errors ? ` ERRORS ${result.errors}: ${result.firstError}` : ''}`);
       }
     }
-    const base = cells.get(variants[0].name) ?? [];
+    const first = cells.get(variants[0].name) ?? [];
+    const twin = cells.get(`${variants[0].name}-aa`);
+    // The base of each round: the first variant, or the mean of it and its twin (a lone copy can sit a few % off).
+    const base = twin ? first.map((r, i) => meanOf(r, twin[i])) : first;
     const echo = cells.get('echo') ?? [];
     const lines = [
       '', `${ROUNDS} rounds @${CONCURRENCY} on ${STORE}, load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
       `${'server'.padEnd(12)}${'turns/s'.padStart(8)}${'cpu'.padStart(7)}${'p99'.padStart(8)}${'gc'.padStart(6)}${'KB'.padStart(6)}  ${'×echo'.padEnd(18)}${'cpu ÷ base'.padEnd(19)}${'turns/s ÷ base'.padEnd(19)}p99 ÷ base`,
+      twin ? `(base = the mean of ${variants[0].name} and its A/A twin in each round)` : '',
     ];
     for (const server of servers) {
       const runs = cells.get(server.name) ?? [];

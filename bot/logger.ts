@@ -49,19 +49,42 @@ export interface LoggerOptions {
   readonly redactPii?: boolean;
 }
 
-export function createLogger(options: LoggerOptions = {}): Logger {
+function buildLogger(options: LoggerOptions, destination: pino.DestinationStream, redactPaths: boolean): Logger {
   return pino(
     {
       name: options.name ?? 'bot',
       level: options.level ?? 'info',
-      redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
+      ...(redactPaths ? { redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' } } : {}),
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       serializers: { err: pino.stdSerializers.err },
       ...(options.redactPii ? { formatters: { log: (fields: Record<string, unknown>) => redactDeep(fields) as Record<string, unknown> } } : {}),
     },
-    options.destination,
+    destination,
   );
+}
+
+/** Each logger's twin without the redacted paths (see `fixedFieldsLogger`). */
+const plainTwins = new WeakMap<Logger, Logger>();
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  // One destination for both, pino's own default (stdout through SonicBoom, or process.stdout if something replaced
+  // its write), so their lines go out in order through one buffer.
+  const stdoutReplaced = process.stdout.write !== (process.stdout.constructor as { prototype: NodeJS.WriteStream }).prototype.write;
+  const destination = options.destination ?? (stdoutReplaced ? process.stdout : pino.destination({ dest: process.stdout.fd || 1 }));
+  const logger = buildLogger(options, destination, true);
+  plainTwins.set(logger, buildLogger(options, destination, false));
+  return logger;
+}
+
+/**
+ * For a line whose fields are all named here and primitive (the per-turn line): the same logger without the 30
+ * redacted paths, which match no such field but cost a third of the line (measured 35 → 12 µs). Same name, base,
+ * destination and PII formatter (REDACT_PII); a logger made elsewhere (silent, a child) is returned as it is.
+ */
+export function fixedFieldsLogger(logger: Logger): Logger {
+  const twin = plainTwins.get(logger);
+  return twin && twin.level === logger.level ? twin : logger;
 }
 
 /** A logger that writes nothing, for unit tests and tools. */

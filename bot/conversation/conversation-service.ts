@@ -2,7 +2,7 @@
 // decide the turn, write it back (a conflict retries from a fresh read), then transcript, effects and metrics.
 import { newSession, type Engine, type HandoffCapabilities, type Reply, type Session } from '../../dialogs';
 import type { Logger } from '../logger';
-import { createSilentLogger } from '../logger';
+import { createSilentLogger, fixedFieldsLogger } from '../logger';
 import { recordTurnResult, type Metrics } from '../metrics';
 import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
 import { isETagConflict } from '../storage/errors';
@@ -140,7 +140,7 @@ export function createConversationService(options: ConversationServiceOptions): 
     metrics?.turns.inc({ channel, handled_by: handledBy });
     metrics?.turnSeconds.observe({ channel }, ms / 1000);
     const trace = decision.kind === 'bot' ? decision.result.trace : undefined;
-    (child ?? logger).info(
+    (child ?? fixedFieldsLogger(logger)).info(
       { ...(child ? {} : { conversation, channel }), kind: input.kind, handledBy, route: trace?.route, intent: trace?.intent, confidence: trace?.confidence, ms: Math.round(ms * 10) / 10 },
       'turn',
     );
