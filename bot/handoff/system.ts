@@ -123,7 +123,9 @@ export function createHandoff(options: HandoffOptions): Handoff {
       deliveries = createDeliveries({ botFramework, directLine, slack });
       handlers[OUTBOX_KINDS.notice] = createNoticeHandler({ records, conversations: deps.conversations, deliveries, tracker, now });
       handlers[OUTBOX_KINDS.hub] = createHubHandler(bot);
-      deps.adapter.use(tracker);
+      // The tracker (adapter middleware, every turn) serves notices, which only a help desk or the inbox sends, and
+      // a hub's handoff.status answers, which come only where hub events go out: elsewhere no turn pays for it.
+      if (connector || inboxEnabled || config.handoffBfEvents) deps.adapter.use(tracker);
     },
     start() {
       worker.start();
