@@ -108,7 +108,8 @@ export function httpStatus(url: string): Promise<number> {
  * from the build (`dist/bot/main.js`), the echo bot transpiled here next to it (`dist/bench/echo-bot.js`).
  */
 function entryOf(kind: ServerKind): string {
-  if (kind === 'bot') return path.join(ROOT, 'dist/bot/main.js');
+  // BENCH_BOT_REF (bench/run.ts) measures another commit's bot, built into .bench-variants/.
+  if (kind === 'bot') return process.env.BENCH_BOT_ENTRY || path.join(ROOT, 'dist/bot/main.js');
   const source = fs.readFileSync(path.join(ROOT, 'bench/echo-bot.ts'), 'utf8');
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
   const entry = path.join(ROOT, 'dist/bench/echo-bot.js');

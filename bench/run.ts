@@ -3,7 +3,8 @@
 // start-up to ready (cold/warm), NLU training and classify latency, memory after 10,000 conversations.
 // Knobs: BENCH_SECONDS (3), BENCH_ROUNDS (3), BENCH_CONCURRENCY (1,8,32,128), BENCH_CONVERSATIONS (10000),
 // BENCH_PROFILE=1 (CPU profile of the bot at 32 concurrent), BENCH_BUILD=0 (reuse dist/),
-// BENCH_ONLY=nlu,startup,turns,layers,memory,profile, BENCH_AA=echo|bot-sqlite|off (the A/A control's server).
+// BENCH_ONLY=nlu,startup,turns,layers,memory,profile, BENCH_AA=echo|bot-sqlite|off (the A/A control's server),
+// BENCH_BOT_REF=<git ref> (the bot servers from that commit, built into .bench-variants/; layers and NLU stay this tree's).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ import { startServers } from './servers';
 import { measureTurns, type TurnsRow } from './turns';
 import { profileBot } from './profile-run';
 import { measureLayers } from './layers';
+import { buildVariant } from './variants';
 
 const env = (name: string, fallback: string): string => process.env[name] || fallback;
 const SECONDS = Number(env('BENCH_SECONDS', '3'));
@@ -67,6 +69,10 @@ async function main(): Promise<void> {
   };
   try {
     build(notes);
+    if (process.env.BENCH_BOT_REF) {
+      process.env.BENCH_BOT_ENTRY = buildVariant({ name: 'bot', ref: process.env.BENCH_BOT_REF, env: {} }, progress).entry;
+      notes.push(`bot servers from ${process.env.BENCH_BOT_REF} (${process.env.BENCH_BOT_ENTRY}); layers and NLU from this tree`);
+    }
     if (ONLY.has('nlu')) {
       progress('NLU: training and classify latency, journey check');
       results.nlu = measureBrain(KNOWLEDGE_DIR);
