@@ -20,6 +20,7 @@ import { buildVariant, parseVariant } from './variants';
 const env = (name: string, fallback: string): string => process.env[name] || fallback;
 const ROUNDS = Number(env('BENCH_ROUNDS', '12'));
 const SECONDS = Number(env('BENCH_SECONDS', '2'));
+const WARMUP_MS = Number(env('BENCH_WARMUP_MS', '1000'));
 const CONCURRENCY = Number(env('BENCH_CONCURRENCY', '32'));
 const STORE = env('BENCH_STORE', 'sqlite');
 const progress = (message: string): void => void process.stderr.write(`[compare] ${message}\n`);
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
       for (const server of shuffled(servers, r + 1)) {
         const result = await runLoad({
           target: server.child.url, sink, concurrency: CONCURRENCY, script: BOT_JOURNEY, conversationPrefix: `${server.name}-r${r}`,
-          warmupMs: 500, durationMs: SECONDS * 1000, serverCpuMs: server.child.cpuMs,
+          warmupMs: WARMUP_MS, durationMs: SECONDS * 1000, serverCpuMs: server.child.cpuMs,
           serverGc: { start: server.child.gcStart, stop: server.child.gcStop },
         });
         cells.get(server.name)?.push(result);

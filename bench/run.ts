@@ -1,7 +1,7 @@
 // `npm run bench`: one run on this machine, written to bench/results.json with a short table on stdout.
 // Turns through POST /api/messages (echo baseline vs the real bot mid-flow on SQLite and on Redis, alternated),
 // start-up to ready (cold/warm), NLU training and classify latency, memory after 10,000 conversations.
-// Knobs: BENCH_SECONDS (3), BENCH_ROUNDS (3), BENCH_CONCURRENCY (1,8,32,128), BENCH_CONVERSATIONS (10000),
+// Knobs: BENCH_SECONDS (3), BENCH_WARMUP_MS (1000), BENCH_ROUNDS (3), BENCH_CONCURRENCY (1,8,32,128), BENCH_CONVERSATIONS (10000),
 // BENCH_PROFILE=1 (CPU profile of the bot at 32 concurrent), BENCH_BUILD=0 (reuse dist/),
 // BENCH_ONLY=nlu,startup,turns,layers,memory,profile, BENCH_AA=echo|bot-sqlite|off (the A/A control's server),
 // BENCH_BOT_REF=<git ref> (the bot servers from that commit, built into .bench-variants/; layers and NLU stay this tree's).
@@ -24,6 +24,7 @@ import { buildVariant } from './variants';
 
 const env = (name: string, fallback: string): string => process.env[name] || fallback;
 const SECONDS = Number(env('BENCH_SECONDS', '3'));
+const WARMUP_MS = Number(env('BENCH_WARMUP_MS', '1000'));
 const ROUNDS = Number(env('BENCH_ROUNDS', '3'));
 const CONCURRENCY = env('BENCH_CONCURRENCY', '1,8,32,128').split(',').map(Number);
 const CONVERSATIONS = Number(env('BENCH_CONVERSATIONS', '10000'));
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       try {
         progress(`turns: ${ROUNDS} rounds × ${CONCURRENCY.join('/')} concurrent × ${servers.systems.map((s) => s.name).join('/')} × ${SECONDS} s`);
         results.turns = await measureTurns(servers.systems, sink, {
-          concurrencies: CONCURRENCY, rounds: ROUNDS, warmupMs: 500, durationMs: SECONDS * 1000,
+          concurrencies: CONCURRENCY, rounds: ROUNDS, warmupMs: WARMUP_MS, durationMs: SECONDS * 1000,
           onCell: (system, round, r) => progress(`  round ${round + 1} ${system} @${r.concurrency}: ${r.turnsPerSecond} turns/s p50 ${r.p50} p99 ${r.p99}${r.errors ? ` errors ${r.errors}: ${r.firstError}` : ''}`),
         });
       } finally {
