@@ -2,12 +2,13 @@
 // decide the turn, write it back (a conflict retries from a fresh read), then transcript, effects and metrics.
 import { newSession, type Engine, type HandoffCapabilities, type Reply, type Session } from '../../dialogs';
 import type { Logger } from '../logger';
-import { createSilentLogger, fixedFieldsLogger } from '../logger';
+import { createSilentLogger } from '../logger';
 import { recordTurnResult, type Metrics } from '../metrics';
 import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
 import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
+import { fixedFieldsLogger } from '../logger';
 import { createLoggingDesk } from './logging-desk';
 import { createHandoffOpener } from './pending-handoff';
 import { loadRecord, mayBeWithAgent, recordChanges, rememberActivity, saveRecord, type SessionRecord } from './session-record';
