@@ -15,7 +15,7 @@ import { runLoad, type LoadResult } from './load';
 import { benchRedis } from './servers';
 import { startBenchSink } from './sink';
 import { median, quantile } from './stats';
-import { buildVariant, parseVariant } from './variants';
+import { buildVariant, parseVariant, type Variant } from './variants';
 
 const env = (name: string, fallback: string): string => process.env[name] || fallback;
 const ROUNDS = Number(env('BENCH_ROUNDS', '12'));
@@ -68,19 +68,19 @@ async function main(): Promise<void> {
   if (STORE === 'redis' && !redis) throw new Error(notes.join('; '));
   const servers: Server[] = [];
   try {
-    const start = async (name: string, kind: 'bot' | 'echo', entry?: string, extra: Record<string, string> = {}): Promise<void> => {
+    const start = async (name: string, kind: 'bot' | 'echo', variant?: Variant): Promise<void> => {
       const child = await spawnServer({
-        kind, cwd: workDir, logFile: path.join(workDir, `${name}.log`), ...(entry ? { entry } : {}),
-        env: kind === 'echo' ? {} : {
-          DATA_DIR: fs.mkdtempSync(path.join(workDir, `${name}-`)), KNOWLEDGE_DIR: path.join(__dirname, '../knowledge'), LOG_LEVEL: 'info',
-          REDIS_URL: redis ? `${redis.url}/${servers.length}` : '', CONVERSATION_RATE_LIMIT_PER_MINUTE: '0', HANDOFF_BF_EVENTS: 'true', ...extra,
+        kind, cwd: workDir, logFile: path.join(workDir, `${name}.log`), ...(variant ? { entry: variant.entry } : {}),
+        env: !variant ? {} : {
+          DATA_DIR: fs.mkdtempSync(path.join(workDir, `${name}-`)), KNOWLEDGE_DIR: variant.knowledgeDir, LOG_LEVEL: 'info',
+          REDIS_URL: redis ? `${redis.url}/${servers.length}` : '', CONVERSATION_RATE_LIMIT_PER_MINUTE: '0', HANDOFF_BF_EVENTS: 'true', ...variant.env,
         },
       });
       servers.push({ name, child });
     };
     await start('echo', 'echo');
-    for (const v of variants) await start(v.name, 'bot', v.entry, { ...v.env });
-    if (env('BENCH_AA', '1') !== '0') await start(`${variants[0].name}-aa`, 'bot', variants[0].entry, { ...variants[0].env });
+    for (const v of variants) await start(v.name, 'bot', v);
+    if (env('BENCH_AA', '1') !== '0') await start(`${variants[0].name}-aa`, 'bot', variants[0]);
     progress(`${ROUNDS} rounds × ${servers.map((s) => s.name).join('/')} @${CONCURRENCY} on ${STORE}, ${SECONDS} s cells, shuffled`);
     const cells = new Map<string, LoadResult[]>(servers.map((s) => [s.name, []]));
     for (let r = 0; r < ROUNDS; r += 1) {

@@ -71,8 +71,9 @@ async function main(): Promise<void> {
   try {
     build(notes);
     if (process.env.BENCH_BOT_REF) {
-      process.env.BENCH_BOT_ENTRY = buildVariant({ name: 'bot', ref: process.env.BENCH_BOT_REF, env: {} }, progress).entry;
-      notes.push(`bot servers from ${process.env.BENCH_BOT_REF} (${process.env.BENCH_BOT_ENTRY}); layers and NLU from this tree`);
+      const variant = buildVariant({ name: 'bot', ref: process.env.BENCH_BOT_REF, env: {} }, progress);
+      process.env.BENCH_BOT_ENTRY = variant.entry;
+      notes.push(`bot servers from ${process.env.BENCH_BOT_REF} (${variant.entry}), with this tree's knowledge; layers and NLU from this tree`);
     }
     if (ONLY.has('nlu')) {
       progress('NLU: training and classify latency, journey check');
