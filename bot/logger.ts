@@ -51,7 +51,7 @@ export interface LoggerOptions {
 
 /** Lines are written to stdout in batches of this many bytes, and at least this often (SonicBoom's own options). */
 export const LOG_BATCH_BYTES = 4096;
-export const LOG_FLUSH_MS = 200;
+export const LOG_FLUSH_MS = 100;
 
 /**
  * stdout as pino's default does it (SonicBoom, asynchronous; process.stdout itself if something replaced its write),

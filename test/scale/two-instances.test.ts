@@ -68,8 +68,9 @@ describeIfAvailable('two bot processes on one Redis', source.kind === 'none' ? s
     expect(new Set(steps).size).toBeGreaterThanOrEqual(5); // every "no" moved on to another step
     expect(state.session?.steps.every((s) => s.outcome === 'not_fixed')).toBe(true);
     expect(userLines(state)).toEqual(['my iPhone backup failed', ...steps.slice(1).map(() => 'no')]);
-    // Both instances answered this conversation.
-    for (const instance of instances) expect(instance.log()).toContain(`"conversation":"${keyOf(chat)}"`);
+    // Both instances answered this conversation (their log lines reach stdout in batches, within 100 ms).
+    const logged = (instance: BotProcess) => waitFor(() => instance.log().includes(`"conversation":"${keyOf(chat)}"`), `${instance.name}'s turn line`, WAIT_MS);
+    for (const instance of instances) expect(await logged(instance)).toBe(true);
   });
 
   it('streams a web chat conversation created on A from B, with the bot replies made on A', async () => {
