@@ -57,9 +57,9 @@ function request(conversation: string, text: string, seq: number) {
   return turn;
 }
 
-async function serviceCost(store: 'memory' | 'sqlite', knowledgeDir: string, workDir: string, turns: number): Promise<number> {
+async function serviceCost(store: 'memory' | 'sqlite', knowledgeDir: string, workDir: string, turns: number, analytics = true): Promise<number> {
   const dataDir = fs.mkdtempSync(path.join(workDir, `layers-${store}-`));
-  const config = loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, CONVERSATION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' });
+  const config = loadConfig({ DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, CONVERSATION_RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info', ANALYTICS_ENABLED: analytics ? 'true' : 'false' });
   const sink = fs.createWriteStream(path.join(workDir, `layers-${store}.log`));
   const bot = await createBot({ config, logger: createLogger({ level: 'info', destination: sink }), ...(store === 'memory' ? { store: createMemoryStore() } : {}) });
   const service: ConversationService = bot.conversations;
@@ -82,7 +82,11 @@ export async function measureLayers(knowledgeDir: string, workDir: string, turns
   const layers: [string, number][] = [
     ['engine (NLU + dialog)', engineMs],
     ['service, in-memory store', await serviceCost('memory', knowledgeDir, workDir, turns)],
+    // Analytics recording (bot/analytics/) off, then on, one after the other: its cost per turn is the difference.
+    ['service, SQLite, analytics off', await serviceCost('sqlite', knowledgeDir, workDir, turns, false)],
     ['service, SQLite', await serviceCost('sqlite', knowledgeDir, workDir, turns)],
+    ['service, SQLite, analytics off (again)', await serviceCost('sqlite', knowledgeDir, workDir, turns, false)],
+    ['service, SQLite (again)', await serviceCost('sqlite', knowledgeDir, workDir, turns)],
   ];
   return layers.map(([layer, ms]) => ({ layer, cpuMsPerTurn: round(ms, 3), turns }));
 }

@@ -91,10 +91,13 @@ export function activityToRequest(activity: Partial<Activity>, now: Date = new D
   const input = activityToInput(activity, now);
   if (!input) return undefined;
   const from = activity.from;
+  // Test traffic is marked by whoever sends it (a test script, a load test): counted apart by analytics.
+  const test = isRecord(activity.channelData) && activity.channelData.test === true;
   return {
     address: addressOf(activity),
     user: { id: str(from?.id) ?? 'anonymous', ...(str(from?.name) ? { name: from?.name } : {}) },
     input,
     ...(str(activity.id) ? { activityId: activity.id } : {}),
+    ...(test ? { test } : {}),
   };
 }

@@ -20,6 +20,11 @@ import { withConversationLimit } from './security/conversation-limit';
 import { redactPii } from './security/redact';
 import { createRetentionSweep } from './security/retention';
 import { recordUnrecognized } from './nlu/unrecognized-log';
+import { createAnalyticsRecorder, createAnalyticsRetention, createHttpExporter } from './analytics';
+import { createPrivacy } from './privacy/compose';
+import { itemLifetimes } from './privacy/lifetimes';
+import { privacyParticipants } from './privacy/participants';
+import { lifetimeTasks } from './privacy/sweep-tasks';
 
 export interface CreateBotOptions {
   readonly config: Config;
@@ -33,6 +38,8 @@ export interface CreateBotOptions {
   readonly extraRouters?: readonly Router[];
   /** Handoff settings for tests: a pinned clock, a help-desk connector, worker backoff. */
   readonly handoff?: Pick<HandoffOptions, 'now' | 'connector' | 'worker'>;
+  /** The turn clock (each turn's `now`); tests pin it to script idle gaps and returns. Default: the system clock. */
+  readonly clock?: () => Date;
 }
 
 export interface Bot {
@@ -50,31 +57,42 @@ export interface Bot {
 export async function createBot(options: CreateBotOptions): Promise<Bot> {
   const { config, logger } = options;
   const brain = options.brain ?? loadBrain({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
-  const store = options.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger });
+  // Every stored item has its lifetime (SESSION_RETENTION_DAYS, HANDOFF_RETENTION_DAYS, …: bot/privacy/lifetimes.ts).
+  const store = options.store ?? createStore({ dataDir: config.dataDir, redisUrl: config.redisUrl, logger, itemTtlMs: itemLifetimes(config) });
   const metrics = createMetrics({ defaultMetrics: options.defaultMetrics });
   const handoff = createHandoff({ config, logger, metrics, knowledge: brain.knowledge, store, ...options.handoff });
   const desk = options.desk ?? handoff.desk;
+  // Export and erasure: the user index (who took part in which conversation) and every feature's participant.
+  const participants = privacyParticipants({ config, store, logger, records: handoff.records, tickets: handoff.tickets, kick: () => handoff.worker.kick() });
+  const privacy = createPrivacy({ config, store, logger, participants });
   const service = createConversationService({
-    engine: brain.engine, store, desk, logger, metrics, sessionTtlMinutes: config.sessionTtlMinutes,
+    engine: brain.engine, store, desk, logger, metrics, sessionTtlMinutes: config.sessionTtlMinutes, userIndex: privacy.index,
     // Messages the bot did not understand, redacted, for `npm run nlu:review`.
     unrecognized: toUnrecognizedSink((entry) => recordUnrecognized(config.dataDir, entry)),
     ...(config.redactPii ? { redact: redactPii } : {}), // transcripts keep no personal data (REDACT_PII)
+    // Analytics (bot/analytics/): each turn's events, folded into sessions, stored with the turn.
+    ...(config.analyticsEnabled ? { analytics: createAnalyticsRecorder({ knowledge: brain.knowledge.hash, sessionMinutes: config.analyticsSessionMinutes }) } : {}),
     handoff: handoff.capabilities, // what "a person" means here: the engine never promises more
   });
   // Too many messages in one conversation: the `rate_limited` reply instead of a turn (bot/security/).
   // With REDIS_URL the counts are shared by every instance (bot/security/redis-counter.ts).
-  const conversations = withConversationLimit(service, { perMinute: config.conversationRateLimitPerMinute, knowledge: brain.knowledge, store, logger, redisUrl: config.redisUrl });
+  const conversations = withConversationLimit(service, { perMinute: config.conversationRateLimitPerMinute, knowledge: brain.knowledge, languages: brain.languages, store, logger, redisUrl: config.redisUrl });
   const renderers = createChannelRenderers();
-  const botLogic = createTurnHandler({ conversations, renderers, knowledge: brain.knowledge, logger, metrics });
+  const botLogic = createTurnHandler({ conversations, renderers, knowledge: brain.knowledge, languages: brain.languages, logger, metrics, ...(options.clock ? { now: options.clock } : {}) });
   const adapter = createAdapter({ config, logger });
   let ready = true;
   let shuttingDown = false;
   const lifecycle = { isReady: () => ready && !shuttingDown, isShuttingDown: () => shuttingDown };
-  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, store, adapter, botLogic, conversations, renderers, desk, lifecycle, ...(options.desk ? {} : { handoff }) };
+  const deps: EdgeDeps = { config, logger, metrics, knowledge: brain.knowledge, languages: brain.languages, store, adapter, botLogic, conversations, renderers, desk, lifecycle, privacy: privacy.service, ...(options.desk ? {} : { handoff }) };
   handoff.connect(deps);
   const app = createServer(deps, { extraRouters: options.extraRouters });
-  // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens.
-  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger });
+  // TRANSCRIPT_RETENTION_DAYS: old transcripts are swept while the bot listens, with the other lifetimes' tasks.
+  const retention = createRetentionSweep({ logs: store.logs, days: config.transcriptRetentionDays, logger, tasks: lifetimeTasks(config, store, handoff.records) });
+  // ANALYTICS_RETENTION_DAYS, and the NDJSON export to ANALYTICS_EXPORT_URL (bot/analytics/).
+  const analyticsRetention = createAnalyticsRetention({ analytics: store.analytics, days: config.analyticsRetentionDays, logger });
+  const exporter = config.analyticsExportUrl && config.analyticsExportSecret && store.analytics
+    ? createHttpExporter({ url: config.analyticsExportUrl, secret: config.analyticsExportSecret, analytics: store.analytics, storage: store.storage, logger })
+    : undefined;
   let server: Server | undefined;
 
   return {
@@ -90,6 +108,8 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
           server = listening;
           attachWebChat(deps, listening); // Direct Line WebSocket streams
           retention.start();
+          analyticsRetention.start();
+          exporter?.start();
           const { port: bound } = listening.address() as AddressInfo;
           resolve({ server: listening, url: `http://${urlHost(host)}:${bound}` });
         };
@@ -101,7 +121,7 @@ export async function createBot(options: CreateBotOptions): Promise<Bot> {
       shuttingDown = true;
       ready = false;
       // Open streams would hold server.close() until the deadline; the outbox worker records its pass in flight.
-      await Promise.all([closeWebChat(deps), handoff.stop(), retention.stop()]);
+      await Promise.all([closeWebChat(deps), handoff.stop(), retention.stop(), analyticsRetention.stop(), exporter?.stop()]);
       const closed = server ? new Promise<void>((resolve) => server?.close(() => resolve())) : Promise.resolve();
       // close() drops only the connections idle right now; a keep-alive connection whose turn ends later would
       // hold the server open until its timeout, so idle ones are swept until everything is closed.

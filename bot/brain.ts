@@ -1,5 +1,9 @@
-// Loads what the bot knows and understands: the knowledge (validated; every problem listed), the NLU, the engine.
-import { createEngine, formatProblem, loadKnowledge, trainUnderstander, type Engine, type Knowledge, type Understander } from '../dialogs';
+// Loads what the bot knows and understands: the knowledge (validated; every problem listed) in every language it has,
+// an NLU per spoken language, the language identifier, the engine.
+import {
+  createEngine, createLanguageIdentifier, formatProblem, loadKnowledge, trainUnderstander,
+  type Engine, type Knowledge, type LanguageBrain, type Understander,
+} from '../dialogs';
 import { loadKnowledgeCached } from './knowledge-cache';
 import type { Logger } from './logger';
 import { loadOrTrainUnderstander } from './nlu/model-cache';
@@ -14,13 +18,16 @@ export class KnowledgeInvalidError extends Error {
 }
 
 export interface Brain {
+  /** The source knowledge (English). */
   readonly knowledge: Knowledge;
   readonly engine: Engine;
+  /** Each locale's knowledge by language code (a notice-only locale too); absent or empty: the source language only. */
+  readonly languages?: Readonly<Record<string, Knowledge>>;
 }
 
 export interface BrainOptions {
   readonly knowledgeDir: string;
-  /** Where the trained NLU model is cached, keyed by the knowledge hash (DATA_DIR); without it, no disk cache. */
+  /** Where the trained NLU models are cached, keyed by each language's knowledge hash (DATA_DIR); without it, no disk cache. */
   readonly dataDir?: string;
   readonly logger: Logger;
 }
@@ -28,7 +35,9 @@ export interface BrainOptions {
 // Several bots in one process (tests, the chat CLI) share one trained model per knowledge hash: the model is immutable.
 const understanders = new Map<string, Understander>();
 
-/** Loads and validates the knowledge, trains the NLU and builds the engine; throws KnowledgeInvalidError. */
+const spokenIn = (k: Knowledge): boolean => k.language?.spoken !== false;
+
+/** Loads and validates the knowledge, trains (or loads) an NLU per spoken language and builds the engine. */
 export function loadBrain(options: BrainOptions): Brain {
   const started = performance.now();
   // With a DATA_DIR, validated knowledge is cached there by content (bot/knowledge-cache.ts): unchanged knowledge
@@ -37,20 +46,35 @@ export function loadBrain(options: BrainOptions): Brain {
     ? loadKnowledgeCached(options.knowledgeDir, options.dataDir, options.logger)
     : { result: loadKnowledge(options.knowledgeDir), source: 'parsed' };
   if (!loaded.ok) throw new KnowledgeInvalidError(loaded.problems.map(formatProblem));
-  const { knowledge } = loaded;
+  const { knowledge, languages } = loaded;
   const loadedMs = performance.now() - started;
-  let understander = understanders.get(knowledge.hash);
-  let nluSource = 'memory';
-  if (!understander) {
-    const cached = options.dataDir
-      ? loadOrTrainUnderstander(knowledge, { dataDir: options.dataDir, logger: options.logger })
-      : { understander: trainUnderstander(knowledge), source: 'trained' };
-    understander = cached.understander;
-    nluSource = cached.source;
-    understanders.set(knowledge.hash, understander);
-  }
+  const spoken = [knowledge, ...Object.values(languages).filter(spokenIn)];
+  const keep = spoken.map((k) => k.hash);
+  const nlu: Record<string, string> = {};
+  const understanderOf = (k: Knowledge): Understander => {
+    const code = k.language?.code ?? 'en';
+    let understander = understanders.get(k.hash);
+    nlu[code] = 'memory';
+    if (!understander) {
+      const cached = options.dataDir
+        ? loadOrTrainUnderstander(k, { dataDir: options.dataDir, logger: options.logger, keep })
+        : { understander: trainUnderstander(k), source: 'trained' };
+      understander = cached.understander;
+      nlu[code] = cached.source;
+      understanders.set(k.hash, understander);
+    }
+    return understander;
+  };
+  const understander = understanderOf(knowledge);
+  const others: Record<string, LanguageBrain> = {};
+  for (const [code, k] of Object.entries(languages)) others[code] = spokenIn(k) ? { knowledge: k, understander: understanderOf(k) } : { knowledge: k };
   const trainedMs = performance.now() - started - loadedMs;
-  const engine = createEngine({ knowledge, understander });
+  const multilingual = Object.keys(languages).length > 0;
+  const identify = multilingual
+    ? createLanguageIdentifier({ spoken, notices: Object.values(languages).filter((k) => !spokenIn(k)).map((k) => k.language?.code ?? '') })
+    : undefined;
+  const engine = createEngine({ knowledge, understander, languages: others, ...(identify ? { identify } : {}) });
+  const untranslated = Object.fromEntries(Object.entries(languages).filter(([, k]) => spokenIn(k)).map(([code, k]) => [code, k.untranslated?.length ?? 0]));
   options.logger.info(
     {
       files: loaded.files.length,
@@ -60,9 +84,16 @@ export function loadBrain(options: BrainOptions): Brain {
       loadMs: Math.round(loadedMs),
       knowledge: knowledgeSource,
       nluMs: Math.round(trainedMs),
-      nlu: nluSource,
+      nlu,
+      languages: spoken.map((k) => k.language?.code ?? 'en'),
+      ...(multilingual ? { untranslated, translationWarnings: loaded.warnings.length } : {}),
     },
     'knowledge loaded and NLU ready',
   );
-  return { knowledge, engine };
+  return { knowledge, engine, languages };
+}
+
+/** The knowledge to speak `language` with: that locale's when the bot has it, else the source's. */
+export function knowledgeIn(brain: Pick<Brain, 'knowledge' | 'languages'>, language: string | undefined): Knowledge {
+  return (language !== undefined ? brain.languages?.[language] : undefined) ?? brain.knowledge;
 }

@@ -39,6 +39,16 @@ export interface Config {
   /** Idle minutes after which a returning user is offered to pick up where they left off. 0 turns it off. */
   readonly sessionTtlMinutes: number;
   readonly transcriptRetentionDays: number;
+  /** Days a conversation's session (and Direct Line record) lives after its last turn (SESSION_RETENTION_DAYS; 0 = forever). */
+  readonly sessionRetentionDays: number;
+  /** Days a handoff record (packet, transcript) lives after its last change, never while an agent has it (0 = forever). */
+  readonly handoffRetentionDays: number;
+  /** Days a line of the unrecognized-message log is kept (UNRECOGNIZED_RETENTION_DAYS; 0 = forever). */
+  readonly unrecognizedRetentionDays: number;
+  /** Days delivered and dead outbox items (tickets with their packets, notices) are kept (OUTBOX_RETENTION_DAYS; 0 = forever). */
+  readonly outboxRetentionDays: number;
+  /** Opens the privacy API (export, erase) besides AGENT_TOKEN (ADMIN_TOKEN). */
+  readonly adminToken?: string;
   readonly redactPii: boolean;
   /**
    * Send Bot Framework `handoff.initiate` events on Bot Framework channels (HANDOFF_BF_EVENTS, default false): only
@@ -59,6 +69,16 @@ export interface Config {
   readonly jsonBodyLimitKb: number;
   /** Reverse proxies believed about the client address (TRUST_PROXY → express `trust proxy`); undefined: none. */
   readonly trustProxy?: TrustProxy;
+  /** Record analytics events (ANALYTICS_ENABLED, default true). */
+  readonly analyticsEnabled: boolean;
+  /** Idle minutes that end an analytics session (ANALYTICS_SESSION_MINUTES, default 30). */
+  readonly analyticsSessionMinutes: number;
+  /** Analytics sessions and events older than this are deleted (ANALYTICS_RETENTION_DAYS, default 400; 0 keeps them). */
+  readonly analyticsRetentionDays: number;
+  /** Where analytics events are exported as NDJSON (ANALYTICS_EXPORT_URL); unset: no export. */
+  readonly analyticsExportUrl?: string;
+  /** Signs each export batch (X-Signature: sha256=<hex HMAC>); required with ANALYTICS_EXPORT_URL. */
+  readonly analyticsExportSecret?: string;
 }
 
 /** Every configuration problem at once, one per line, as `NAME: message`. */
@@ -83,6 +103,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (e.HELPDESK_KIND === 'webhook' && !e.HELPDESK_SECRET) problems.push('HELPDESK_SECRET: required when HELPDESK_KIND=webhook (it signs every ticket)');
   if (e.HELPDESK_KIND === 'zendesk' && (!e.ZENDESK_EMAIL || !e.ZENDESK_API_TOKEN)) problems.push('ZENDESK_EMAIL, ZENDESK_API_TOKEN: both required when HELPDESK_KIND=zendesk');
   if (e.OUTBOX_MAX_ATTEMPTS < 1) problems.push('OUTBOX_MAX_ATTEMPTS: expected at least 1');
+  if (e.ANALYTICS_SESSION_MINUTES < 1) problems.push('ANALYTICS_SESSION_MINUTES: expected at least 1');
+  if (e.ANALYTICS_EXPORT_URL && !e.ANALYTICS_EXPORT_SECRET) problems.push('ANALYTICS_EXPORT_SECRET: required when ANALYTICS_EXPORT_URL is set (it signs every batch)');
   let trustProxy: TrustProxy | undefined;
   try {
     trustProxy = parseTrustProxy(e.TRUST_PROXY);
@@ -119,6 +141,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     zendeskApiToken: e.ZENDESK_API_TOKEN,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     transcriptRetentionDays: e.TRANSCRIPT_RETENTION_DAYS,
+    sessionRetentionDays: e.SESSION_RETENTION_DAYS,
+    handoffRetentionDays: e.HANDOFF_RETENTION_DAYS,
+    unrecognizedRetentionDays: e.UNRECOGNIZED_RETENTION_DAYS,
+    outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+    adminToken: e.ADMIN_TOKEN,
     redactPii: e.REDACT_PII ?? true,
     handoffBfEvents: e.HANDOFF_BF_EVENTS ?? false,
     agentSessionMinutes: e.AGENT_SESSION_MINUTES,
@@ -129,5 +156,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     conversationRateLimitPerMinute: e.CONVERSATION_RATE_LIMIT_PER_MINUTE,
     jsonBodyLimitKb: e.JSON_BODY_LIMIT_KB,
     trustProxy,
+    analyticsEnabled: e.ANALYTICS_ENABLED ?? true,
+    analyticsSessionMinutes: e.ANALYTICS_SESSION_MINUTES,
+    analyticsRetentionDays: e.ANALYTICS_RETENTION_DAYS,
+    analyticsExportUrl: e.ANALYTICS_EXPORT_URL,
+    analyticsExportSecret: e.ANALYTICS_EXPORT_SECRET,
   });
 }

@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { loadKnowledge, type Knowledge, type LoadResult } from '../dialogs';
+import { loadKnowledge, type Knowledge, type KnowledgeProblem, type LoadResult } from '../dialogs';
 import type { Logger } from './logger';
 
 const PREFIX = 'knowledge-';
 /** Bump when the cache file's layout changes. */
-const FORMAT = 'knowledge-cache/1';
+const FORMAT = 'knowledge-cache/2';
 /** The loader's code (dialogs/content, .ts under ts-node/jest, .js in dist/): a change to it must not serve old output. */
 const LOADER_DIR = join(__dirname, '..', 'dialogs', 'content');
 
@@ -17,6 +17,8 @@ interface CacheFile {
   readonly format: string;
   readonly files: readonly string[];
   readonly knowledge: Knowledge;
+  readonly languages: Readonly<Record<string, Knowledge>>;
+  readonly warnings: readonly KnowledgeProblem[];
 }
 
 export interface CachedKnowledge {
@@ -68,8 +70,9 @@ export function loadKnowledgeCached(knowledgeDir: string, dataDir: string, logge
   const file = knowledgeCacheFile(dataDir, key);
   try {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-    if (cached.format === FORMAT && cached.knowledge && Array.isArray(cached.files)) {
-      return { result: { ok: true, knowledge: deepFreeze(cached.knowledge), files: cached.files }, source: 'cache' };
+    if (cached.format === FORMAT && cached.knowledge && Array.isArray(cached.files) && cached.languages && Array.isArray(cached.warnings)) {
+      const { knowledge, files, languages, warnings } = deepFreeze(cached);
+      return { result: { ok: true, knowledge, files, languages, warnings }, source: 'cache' };
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger?.warn({ file, err: error }, 'knowledge cache unusable; loading the YAML');
@@ -80,7 +83,7 @@ export function loadKnowledgeCached(knowledgeDir: string, dataDir: string, logge
       mkdirSync(dataDir, { recursive: true });
       // Write then rename: a crash mid-write never leaves a half file for the next start.
       const temporary = `${file}.${process.pid}.tmp`;
-      const content: CacheFile = { format: FORMAT, files: result.files, knowledge: result.knowledge };
+      const content: CacheFile = { format: FORMAT, files: result.files, knowledge: result.knowledge, languages: result.languages, warnings: result.warnings };
       writeFileSync(temporary, JSON.stringify(content));
       renameSync(temporary, file);
       for (const name of readdirSync(dataDir)) {

@@ -25,6 +25,7 @@ export const REDACTED_PATHS: readonly string[] = [
   'config.directLineSecret',
   'config.directLineTokenSecret',
   'config.agentToken',
+  'config.adminToken',
   'config.helpdeskSecret',
   'config.zendeskApiToken',
   // Added by the security work: credentials nested one level deeper, and cookies and API keys by other names.

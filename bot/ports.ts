@@ -2,6 +2,7 @@
 // Each has real implementations (SQLite, Redis, Slack, Direct Line, …) and in-memory fakes for tests.
 import type { Storage, StoreItems } from 'botbuilder';
 import type { HandoffReason, Reply, Session, StepRecord, TurnInput } from '../dialogs';
+import type { AnalyticsStore, AnalyticsWrite } from './analytics/types';
 
 /** Where a conversation lives. `webchat` is our self-hosted Direct Line; `msteams`, `slack`, `emulator`, … come from Bot Framework. */
 export type ChannelId = 'webchat' | 'directline' | 'msteams' | 'slack' | 'emulator' | 'terminal' | (string & {});
@@ -26,6 +27,8 @@ export interface TurnRequest {
   readonly input: TurnInput;
   /** The channel's activity id: a replayed activity is answered once. */
   readonly activityId?: string;
+  /** Test traffic (an activity with `channelData.test: true`): recorded for analytics but left out of reports by default. */
+  readonly test?: boolean;
 }
 
 export interface TurnOutcome {
@@ -78,6 +81,10 @@ export interface Outbox {
   markFailed(id: string, error: string, retryAt: number, dead: boolean): Promise<void>;
   get(id: string): Promise<OutboxItem | undefined>;
   list(state?: OutboxItem['state']): Promise<readonly OutboxItem[]>;
+  /** Deletes items whatever their state (an erasure drops what was queued about the user). */
+  remove(ids: readonly string[]): Promise<void>;
+  /** Deletes delivered and dead items created before `olderThan` (epoch ms): the outbox's lifetime. Returns how many. */
+  purge(olderThan: number): Promise<number>;
 }
 
 /** Append-only logs by key: transcripts and Direct Line activity streams. Sequence numbers start at 0 and have no gaps. */
@@ -114,8 +121,16 @@ export interface BotStore {
    * Optional: a turn's writes as one operation, atomically (SQLite: one transaction): `changes` exactly as
    * `storage.write` (an eTag conflict writes nothing, the log included), then `entries` appended to the log `logKey`.
    * Without it, the conversation service writes the session and appends the transcript one after the other.
+   * `analytics`, when given, is written in the same operation (the turn's event-log row and its session rows), so a
+   * turn is counted exactly when its session write lands: once, whichever instance wrote it.
    */
-  writeTurn?(changes: StoreItems, logKey: string, entries: readonly unknown[]): Promise<void>;
+  writeTurn?(changes: StoreItems, logKey: string, entries: readonly unknown[], analytics?: AnalyticsWrite): Promise<void>;
+  /** Analytics sessions and events, in the same store as the sessions (bot/analytics/). */
+  readonly analytics?: AnalyticsStore;
+  /** Optional: deletes expired items now (SQLite, memory; Redis drops them by itself). Returns how many. */
+  purgeExpired?(): Promise<number>;
+  /** Optional: after an erasure, leaves deleted data nowhere in the store's files (SQLite: WAL checkpoint). */
+  scrub?(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -129,6 +144,8 @@ export interface HandoffPacket {
   readonly user: UserRef;
   readonly channel: ChannelId;
   readonly locale?: string;
+  /** The language the user speaks and the summary is in (`es`, `de`): an agent sees it before reading. */
+  readonly language?: string;
   readonly pack?: string;
   readonly steps: readonly StepRecord[];
   readonly facts: Readonly<Record<string, string>>;
@@ -154,4 +171,43 @@ export interface HandoffDesk {
    * so nobody takes it later and silences the bot. One an agent already has stays theirs.
    */
   cancel(conversationKey: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------- privacy
+
+/** Who took part in which conversation, so a user's data can be found for export and erasure (bot/privacy/user-index.ts). */
+export interface UserIndex {
+  /** Notes that the user took part in the conversation (idempotent; renews the note's lifetime). */
+  add(userId: string, channel: ChannelId, conversationKey: string): Promise<void>;
+  /** The user's conversation keys, on one channel or on all. */
+  conversations(userId: string, channel?: ChannelId): Promise<readonly string[]>;
+  /** Forgets these conversations of the user (the user's item goes when none is left). */
+  remove(userId: string, conversationKeys: readonly string[]): Promise<void>;
+  /** A conversation is noted again once its note is this old, well before the note's lifetime ends; 0: never. */
+  readonly renewAfterMs: number;
+}
+
+/** Whose data an export or an erasure is about. */
+export interface PrivacySubject {
+  readonly userId: string;
+  /** Only this channel's conversations; all of the user's when absent. */
+  readonly channel?: ChannelId;
+  /** The user's conversation keys (`${channel}:${id}`), from the user index. */
+  readonly conversations: readonly string[];
+  /** Set during an erasure: its id, for what a participant tells others (the help desk's `user.erased`). */
+  readonly erasureId?: string;
+}
+
+/**
+ * A feature that holds personal data, registered with the privacy service in bot/boot.ts: it says what it holds about
+ * a subject and erases it. Erasure runs the participants in registration order (the handoff first: it closes an open
+ * handoff before anything else goes).
+ */
+export interface PrivacyParticipant {
+  /** The export's section and the erasure record's count: `sessions`, `transcripts`, … */
+  readonly name: string;
+  /** What it holds about the subject, as JSON-ready data. */
+  export(subject: PrivacySubject): Promise<unknown>;
+  /** Deletes it (idempotent); resolves to how many items went. */
+  erase(subject: PrivacySubject): Promise<number>;
 }

@@ -16,6 +16,9 @@ import { createMetricsRouter } from './routes/metrics';
 import { createWebChatRouter } from './web/web-chat';
 import { slackRouters } from './slack/mount';
 import { agentRouters } from './agent/router';
+import { analyticsRouters } from './analytics/http/router';
+import { privacyRouters } from './privacy/routes';
+import type { PrivacyService } from './privacy/service';
 import type { Handoff } from './handoff';
 import { createEdgeGuards } from './security/edge-guards';
 import { trustProxySetting } from './security/trust-proxy';
@@ -26,6 +29,8 @@ export interface EdgeDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly knowledge: Knowledge;
+  /** Each locale's knowledge by language (brain.languages): the edge's own words in the user's language. */
+  readonly languages?: Readonly<Record<string, Knowledge>>;
   readonly store: BotStore;
   readonly adapter: CloudAdapter;
   /** The bot's turn logic, for `adapter.process(req, res, botLogic)` and `adapter.processActivity(auth, activity, botLogic)`. */
@@ -37,6 +42,8 @@ export interface EdgeDeps {
   readonly lifecycle: Lifecycle;
   /** The handoff (desk, agent inbox, outbox worker); absent when a test injects its own desk. */
   readonly handoff?: Handoff;
+  /** Export and erasure of a user's data (bot/privacy/), for the privacy API. */
+  readonly privacy?: PrivacyService;
 }
 
 /**
@@ -48,6 +55,8 @@ export function channelRouters(deps: EdgeDeps): Router[] {
     createWebChatRouter(deps), // our Direct Line (/v3/directline) and the chat page (/, /embed.js)
     ...slackRouters(deps), // Slack direct (/slack/events), when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set
     ...agentRouters(deps), // the agent inbox (/agent), when AGENT_TOKEN or AGENT_USERS_FILE is set
+    ...analyticsRouters({ ...deps, ...(deps.handoff ? { now: deps.handoff.now } : {}) }), // the analytics dashboard (/analytics) and its API, behind the same login
+    ...privacyRouters(deps), // export and erasure (/privacy/api), when ADMIN_TOKEN or AGENT_TOKEN is set
   ];
 }
 

@@ -6,6 +6,7 @@ import { activityToRequest } from './activity-to-input';
 import { LAST_RESORT_APOLOGY } from './adapter';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { inLanguage, type KnowledgeByLanguage } from './language';
 import type { ConversationService } from './ports';
 import type { BotFrameworkPayload } from './renderers/bot-framework';
 import type { RendererRegistry } from './renderers/select';
@@ -18,6 +19,8 @@ export interface TurnHandlerDeps {
   readonly renderers: RendererRegistry<BotFrameworkPayload>;
   /** For the `error` reply (the apology and a way forward) when a turn cannot be completed. */
   readonly knowledge: Pick<Knowledge, 'replies'>;
+  /** The same replies per language (the locale's `error` and `continue_in_chat`, by the activity's locale). */
+  readonly languages?: KnowledgeByLanguage<Pick<Knowledge, 'replies'>>;
   readonly logger: Logger;
   readonly metrics?: Metrics;
   /** Send a typing indicator before answering a message (useful when turns are slow, e.g. a remote store). */
@@ -42,7 +45,8 @@ export function createTurnHandler(deps: TurnHandlerDeps): BotLogic {
   return async (context) => {
     const activity = context.activity;
     // Teams etiquette (bot/teams/preprocess.ts): in a channel only when @mentioned, mention stripped, 1:1 offer.
-    const teams = activity.channelId === 'msteams' ? teamsPreprocess(context, { continueInChat: deps.knowledge.replies.continue_in_chat }) : undefined;
+    const words = inLanguage(deps.knowledge, deps.languages, activity.locale);
+    const teams = activity.channelId === 'msteams' ? teamsPreprocess(context, { continueInChat: words.replies.continue_in_chat }) : undefined;
     if (teams?.skip) {
       deps.logger.debug({ reason: teams.reason, channel: activity.channelId }, 'teams activity ignored');
       return;
@@ -65,7 +69,7 @@ export function createTurnHandler(deps: TurnHandlerDeps): BotLogic {
       // Infrastructure failure (storage down, a bug): apologise and offer a way forward; nothing half-written.
       deps.metrics?.turnErrors.inc({ channel: request.address.channel });
       deps.logger.error({ err, conversation: request.address.conversationKey, channel: request.address.channel }, 'turn failed');
-      replies = [errorReply(deps.knowledge)];
+      replies = [errorReply(words)];
     }
     const payloads = deps.renderers.forChannel(activity.channelId).render(teams ? teams.decorate(replies) : replies);
     if (payloads.length > 0) await context.sendActivities(payloads);

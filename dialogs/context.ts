@@ -1,5 +1,5 @@
 // What a route sees of one turn (knowledge, session, what the user meant) and what it gives back.
-import type { Answer, Classification, Effect, HandoffCapabilities, IntentScore, Knowledge, Reply, Session, TurnEvent, TurnInput } from './types';
+import type { Answer, Classification, Effect, HandoffCapabilities, IntentScore, Knowledge, LanguageBy, Reply, Session, TurnEvent, TurnInput } from './types';
 import type { Say } from './replies';
 
 /** Global commands: they interrupt anything, and the flow can resume afterwards. */
@@ -49,8 +49,23 @@ export interface Outcome {
   readonly events?: readonly TurnEvent[];
 }
 
+/** The turn's language: the knowledge and NLU the turn runs with are that language's. */
+export interface LanguageContext {
+  readonly code: string;
+  readonly by: LanguageBy;
+  /** Every language the bot speaks, the source first. */
+  readonly spoken: readonly string[];
+  /** The user asked for this language and said nothing else this turn ("en español, por favor"). */
+  readonly asked?: boolean;
+  /** A language the bot does not speak, asked for or clearly written in this turn. */
+  readonly unsupported?: string;
+  /** Another language's knowledge (a notice-only locale included), or undefined. */
+  knowledgeOf(code: string): Knowledge | undefined;
+}
+
 export interface TurnContext {
   readonly knowledge: Knowledge;
+  readonly language: LanguageContext;
   readonly input: TurnInput;
   /** The session as loaded, with this turn's entities already merged into its facts. */
   readonly session: Session;

@@ -4,6 +4,7 @@ import type { Say } from './replies';
 import type { StepRef } from './flows/runner';
 import { currentStep, findStep } from './flows/runner';
 import { withoutPending } from './session';
+import { diagnoseQuestion, unlockingOptions } from './flows/diagnose';
 
 export interface Asked {
   readonly session: Session;
@@ -38,7 +39,9 @@ export function askTriedWhich(say: Say, knowledge: Knowledge, session: Session, 
 
 export function askDidItFix(say: Say, session: Session, at: StepRef): Asked {
   const pending: Pending = { kind: 'did_it_fix', flowId: at.flow.id, stepId: at.step.id };
-  return { session: { ...session, pending }, reply: say.reply('did_it_fix', { step: at.step.title }, { stepId: at.step.id }) };
+  const reply = say.reply('did_it_fix', { step: at.step.title }, { stepId: at.step.id });
+  // A step's own question (`ask`) keeps the usual answers (the template's choices).
+  return { session: { ...session, pending }, reply: at.step.ask !== undefined ? { ...reply, text: at.step.ask } : reply };
 }
 
 /** Before a step that can cost data or access: its warning, then "go ahead?". */
@@ -79,7 +82,12 @@ export function pendingChoices(say: Say, knowledge: Knowledge, session: Session)
   const own = say.choices(TEMPLATE[pending.kind], { step });
   if (pending.kind === 'disambiguate') return [...intentChoices(knowledge, pending.options), ...own];
   if (pending.kind === 'tried_which') return stepChoices(knowledge, pending.flowId, pending.options);
-  if (pending.kind === 'diagnose') return (knowledge.flows.find((f) => f.id === pending.flowId)?.diagnose?.options ?? []).map((o) => ({ label: o.label, value: `diag:${o.id}` }));
+  if (pending.kind === 'diagnose') {
+    const flow = knowledge.flows.find((f) => f.id === pending.flowId);
+    if (!flow) return [];
+    if (pending.last) return [...unlockingOptions(flow, session).map((o) => ({ label: o.label, value: `diag:${o.id}` })), ...say.choices('last_check')];
+    return diagnoseQuestion(flow, session.facts).choices ?? [];
+  }
   return own;
 }
 

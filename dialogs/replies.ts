@@ -29,12 +29,13 @@ export interface Say {
 
 /**
  * Reply ids the engine uses when knowledge defines them, and does without otherwise:
- * summary lines per outcome ({step}), device facts in the summary ({value}), and the hub's "accepted" notice.
+ * summary lines per outcome ({step}), device facts in the summary ({value}), the hub's "accepted" notice, and the
+ * languages' notices: a language asked for, and one the bot does not speak ({languages}, {call}).
  */
 export const OPTIONAL_REPLY_IDS = [
   'summary_step_fixed', 'summary_step_not_fixed', 'summary_step_already_tried', 'summary_step_skipped',
   'fact_iphone_model', 'fact_ios_version', 'fact_backup_target', 'fact_error_text', 'fact_region',
-  'unsure', 'handoff_accepted',
+  'unsure', 'handoff_accepted', 'language_switched', 'language_unsupported',
 ] as const;
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -55,6 +56,8 @@ function mergeLinks(a: readonly Link[], b: readonly Link[]): readonly Link[] {
 export interface SayOptions {
   /** Choices a template may offer here (e.g. "Talk to a person" only where a person exists); all by default. */
   readonly offers?: (value: string) => boolean;
+  /** Told each template id said (a reply or a line), so a turn can count the ones shown untranslated. */
+  readonly onUse?: (id: string) => void;
 }
 
 export function createSay(knowledge: Knowledge, seed: number, sayOptions: SayOptions = {}): Say {
@@ -62,6 +65,7 @@ export function createSay(knowledge: Knowledge, seed: number, sayOptions: SayOpt
   const template = (id: string) => (Object.prototype.hasOwnProperty.call(knowledge.replies, id) ? knowledge.replies[id] : undefined);
   const text = (id: string, vars?: Vars) => {
     const variants = template(id)?.text ?? [];
+    if (variants.length > 0) sayOptions.onUse?.(id);
     return variants.length === 0 ? '' : fill(variants[Math.abs(seed) % variants.length], vars).trim();
   };
   const choices = (id: string, vars?: Vars): readonly Choice[] =>

@@ -11,11 +11,14 @@ import * as fallback from './routes/fallback';
 import * as system from './routes/system';
 import * as navigation from './routes/navigation';
 import * as escalated from './routes/escalated';
+import * as language from './routes/language';
 
-/** 1. nothing said / stale buttons; 2. answers to the question the bot is waiting on. */
+/** 0. a language asked for; 1. nothing said / stale buttons / another language; 2. answers to the question asked. */
 const BEFORE: readonly Route[] = [
+  language.switched,
   guards.empty,
   guards.stale,
+  language.unsupported,
   asked.csat,
   asked.askEmail,
   asked.triedWhich,

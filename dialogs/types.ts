@@ -71,6 +71,8 @@ export interface FlowStep {
   readonly next?: string;
   /** The longer "show me how" behind a button; `say` stays one short instruction. */
   readonly detail?: string;
+  /** The question after this step when "did that fix it?" does not fit (a status page fixes nothing: "all green?"). */
+  readonly ask?: string;
   /**
    * A step that can lose data or lock someone out: this warning is said first and the user asked to go ahead before
    * the instructions are shown (no: the step is passed over).
@@ -130,6 +132,37 @@ export interface HelpdeskHours {
   readonly holidays: readonly string[];
 }
 
+/** How people answer a yes/no question in a language: phrases (whole words, after normalisation) or patterns. */
+export interface AnswerRule {
+  readonly answer: Answer;
+  /** Phrases found anywhere in the message ("still failing", "klappt nicht"). */
+  readonly anywhere?: readonly string[];
+  /** Phrases the message starts with ("no", "sí", "ja"). */
+  readonly start?: readonly string[];
+  /** Regular expressions on the normalised text (lower case, accents folded). */
+  readonly patterns?: readonly string[];
+}
+
+/** What knowledge says about its language (language.yaml): how to read it and how to recognise it. */
+export interface LanguageSpec {
+  /** BCP-47 primary subtag: `en`, `es`, `de`. */
+  readonly code: string;
+  /** false: the bot does not speak it; knowledge only holds a notice in it (`language_unsupported`). */
+  readonly spoken: boolean;
+  /** natural's stemmer for the language (`en`, `es`, `de`, `fr`, … or `none`). */
+  readonly stemmer: string;
+  /** Letters folded before accents are dropped, e.g. `ä` → `ae`, so "über" and "ueber" read alike. */
+  readonly fold?: Readonly<Record<string, string>>;
+  /** Words as people type them → as the examples spell them ("xq" → "porque"). */
+  readonly shorthand?: Readonly<Record<string, string>>;
+  /** Yes/no answers in order, most specific first; absent: the built-in English reading. */
+  readonly answers?: readonly AnswerRule[];
+  /** Phrases that ask for this language at any time ("en español", "auf Deutsch", "English please"). */
+  readonly switch: readonly string[];
+  /** The web chat page's own words (title, launcher, close, …). */
+  readonly page?: Readonly<Record<string, string>>;
+}
+
 export interface Knowledge {
   /** Shared replies by id (welcome, help, fallback, did_it_fix, escalation, …). */
   readonly replies: Readonly<Record<string, ReplyTemplate>>;
@@ -142,6 +175,13 @@ export interface Knowledge {
   readonly helpdesk?: HelpdeskHours;
   /** sha256 over the knowledge files, to key caches. */
   readonly hash: string;
+  /** The language of this knowledge; absent: English, read as built in. */
+  readonly language?: LanguageSpec;
+  /**
+   * Texts of a translation that are the English ones because the locale has none yet: `reply:<id>`,
+   * `step:<flow>/<step>`, `flow:<flow>`, `intent:<name>`, `entity:<name>`, `contact:<region>`. Counted per turn.
+   */
+  readonly untranslated?: readonly string[];
 }
 
 // ---------------------------------------------------------------- NLU
@@ -172,6 +212,18 @@ export interface Understander {
   classify(text: string): Classification;
 }
 
+/** A guess at the language of a text; `reliable` only when the text says so clearly (a word such as "ok" never does). */
+export interface LanguageGuess {
+  readonly language: string;
+  readonly reliable: boolean;
+}
+
+/** Identifies the language of a message (injected into the engine, which stays deterministic). */
+export type LanguageIdentifier = (text: string) => LanguageGuess | undefined;
+
+/** How the conversation's language was chosen: the channel's locale, the words written, the user's own request. */
+export type LanguageBy = 'default' | 'channel' | 'text' | 'user';
+
 // ---------------------------------------------------------------- session
 
 /** `skipped`: a known fact rules the step out; `passed`: the user chose to skip it ("next", "skip this one"). */
@@ -193,8 +245,8 @@ export type Pending =
   | { readonly kind: 'offer_human' }
   | { readonly kind: 'ask_region' }
   | { readonly kind: 'pick_up' ; readonly flowId: string; readonly stepId: string }
-  /** The diagnostic question before the first fix (Flow.diagnose). */
-  | { readonly kind: 'diagnose'; readonly flowId: string }
+  /** The diagnostic question before the first fix (Flow.diagnose); `last`: asked again before escalating. */
+  | { readonly kind: 'diagnose'; readonly flowId: string; readonly last?: boolean }
   /** "Go ahead?" before a step that warns first (FlowStep.confirm). */
   | { readonly kind: 'confirm_step'; readonly flowId: string; readonly stepId: string }
   /** "How did I do?" (1–5) after a fix or an escalation. */
@@ -229,8 +281,13 @@ export interface Session {
   readonly csatDue?: boolean;
   /** Steps to try first, in order, from the answer to a flow's diagnostic question. */
   readonly plan?: readonly string[];
+  /** The diagnostic question was answered in this run (any option, "not sure" too): not asked again before escalating. */
+  readonly diagnosed?: boolean;
   /** The last turn's replies as a short key, and how many turns in a row said exactly that (repetition.ts). */
   readonly echo?: { readonly key: string; readonly count: number };
+  /** The language the conversation is held in (a code knowledge speaks: `en`, `es`, `de`), and how it was chosen. */
+  readonly language?: string;
+  readonly languageBy?: LanguageBy;
 }
 
 // ---------------------------------------------------------------- one turn
@@ -321,6 +378,8 @@ export interface HandoffStory {
   readonly summary: readonly string[];
   /** How the help desk can answer the user outside this chat, when the user gave it for a ticket. */
   readonly contact?: { readonly email: string };
+  /** The language the user speaks (the summary is in it): marked for the agent. */
+  readonly language?: string;
 }
 
 export type Effect =
@@ -336,6 +395,13 @@ export interface TurnTrace {
   readonly route: string;
   /** The language the turn was answered in (BCP-47 primary subtag, e.g. `en`). */
   readonly language?: string;
+  /** How that language was chosen. */
+  readonly languageBy?: LanguageBy;
+  /**
+   * Texts shown this turn in English because the language has no translation for them yet (`reply:<id>`,
+   * `step:<flow>/<step>`, `flow:<flow>`, `contact:<region>`): the explicit fallback, counted.
+   */
+  readonly fallbacks?: readonly string[];
 }
 
 // ---------------------------------------------------------------- what happened, as data
@@ -363,7 +429,13 @@ export type TurnEvent =
   | { readonly type: 'out_of_scope' }
   | { readonly type: 'csat_asked' }
   | { readonly type: 'csat'; readonly score: number }
-  | { readonly type: 'ended'; readonly how: 'goodbye' | 'start_over' };
+  | { readonly type: 'ended'; readonly how: 'goodbye' | 'start_over' }
+  /** The conversation's language changed (the user asked, wrote in another language, or the channel's locale said). */
+  | { readonly type: 'language_changed'; readonly language: string; readonly from?: string; readonly by: LanguageBy }
+  /** A message in a language the bot does not speak: answered with what it speaks and Apple Support. */
+  | { readonly type: 'language_unsupported'; readonly language: string }
+  /** Texts shown in English for want of a translation (as in TurnTrace.fallbacks). */
+  | { readonly type: 'untranslated'; readonly language: string; readonly texts: readonly string[] };
 
 export type TurnEventType = TurnEvent['type'];
 

@@ -1,4 +1,4 @@
-// The inbox's doors: the session cookie (HttpOnly, SameSite=Strict, Path=/agent, Secure over https, expiring), the
+// The inbox's doors: the session cookie (HttpOnly, SameSite=Strict, for /agent and /analytics, Secure over https, expiring), the
 // login check on every API call (401 without it) and the CSRF check on every state-changing one (403 without it).
 import type { Request, RequestHandler, Response } from 'express';
 import { HttpError } from '../routes/http-error';
@@ -16,13 +16,16 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
+/** The agent login opens the inbox and the analytics dashboard: one cookie per path, never sent anywhere else. */
+export const COOKIE_PATHS: readonly string[] = ['/agent', '/analytics'];
+
 export function setSessionCookie(res: Response, id: string, expiresAt: number, secure: boolean, now: number): void {
   const maxAge = Math.max(0, Math.floor((expiresAt - now) / 1000));
-  res.append('Set-Cookie', `${SESSION_COOKIE}=${id}; Path=/agent; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`);
+  for (const p of COOKIE_PATHS) res.append('Set-Cookie', `${SESSION_COOKIE}=${id}; Path=${p}; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`);
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {
-  res.append('Set-Cookie', `${SESSION_COOKIE}=; Path=/agent; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`);
+  for (const p of COOKIE_PATHS) res.append('Set-Cookie', `${SESSION_COOKIE}=; Path=${p}; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`);
 }
 
 /** The agent's session, set by `requireAgent` for the handlers after it. */

@@ -14,6 +14,7 @@ export function rowView(entry: QueueEntry, now: number) {
     reason: packet.reason,
     channel: record.address.channel,
     ...(packet.locale ? { locale: packet.locale } : {}),
+    ...(packet.language ? { language: packet.language } : {}),
     user: { id: packet.user.id, ...(packet.user.name ? { name: packet.user.name } : {}) },
     openedAt: new Date(record.openedAt).toISOString(),
     waitingSeconds: Math.max(0, Math.round(((record.takenAt ?? now) - record.openedAt) / 1000)),

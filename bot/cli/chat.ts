@@ -1,8 +1,10 @@
 // `npm run chat`: the same knowledge, NLU, engine and ConversationService in the terminal (like `rasa shell`).
 // Choices are numbered; typing a number presses it. Memory store by default; `--sqlite` keeps the chat in DATA_DIR.
+// `--locale es` (or es-ES, de-DE…) speaks as a channel with that locale would; by default the terminal's LANG.
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import readline from 'node:readline/promises';
+import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import pino from 'pino';
 import type { TurnInput } from '../../dialogs';
@@ -72,12 +74,13 @@ async function main(): Promise<void> {
   // Logs go to stderr, warnings and worse only, so they never interleave with the conversation.
   const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn', destination: pino.destination(2) });
   const brain = loadBrain({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
-  const persistent = process.argv.includes('--sqlite');
+  const { values } = parseArgs({ options: { sqlite: { type: 'boolean', default: false }, locale: { type: 'string' } } });
+  const persistent = values.sqlite === true;
   const store = persistent ? createStore({ dataDir: config.dataDir, logger }) : createMemoryStore({ logger });
   try {
     await runChat({
       brain, store, logger, input: process.stdin, write: (text) => process.stdout.write(text),
-      conversationId: persistent ? userInfo().username : undefined, locale: localeFromEnv(), sessionTtlMinutes: config.sessionTtlMinutes,
+      conversationId: persistent ? userInfo().username : undefined, locale: values.locale ?? localeFromEnv(), sessionTtlMinutes: config.sessionTtlMinutes,
     });
   } finally {
     await store.close();

@@ -6,13 +6,16 @@
 //                                                       (test/nlu/heldout/messages.yaml, or --heldout-file)
 //   npm run eval:nlu -- --realworld                   the engine's first reply to messages people wrote in public
 //                                                       (test/nlu/realworld/messages.yaml), beside every blind set
+//   npm run eval:nlu -- --locale es                   the same for a locale's knowledge (knowledge/locales/es/): its
+//                                                       cross-validation with the same floor; with --heldout, every
+//                                                       blind set in test/nlu/heldout/es/ (or --heldout-file)
 // Benchmarks are read from ../shared/benchmarks (or NLU_BENCHMARKS_DIR / --benchmarks-dir), never copied into the repo.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, formatProblem, loadKnowledge, MACRO_F1_FLOOR, trainUnderstander } from '../../dialogs';
+import { createEngine, formatProblem, loadKnowledge, MACRO_F1_FLOOR, trainUnderstander, type Knowledge } from '../../dialogs';
 import { evaluateHeldout, formatHeldoutLine, formatHeldoutReport, heldoutCounts, readHeldout } from '../nlu/eval/heldout';
 import { evaluateRealWorld, formatRealWorldReport, readRealWorld } from '../nlu/eval/realworld';
 import { formatPackReport } from '../nlu/eval/format';
@@ -30,8 +33,9 @@ const { values } = parseArgs({
     misclassified: { type: 'string', default: '30' },
     json: { type: 'boolean', default: false },
     heldout: { type: 'boolean', default: false },
-    'heldout-file': { type: 'string', default: 'test/nlu/heldout/messages.yaml' },
+    'heldout-file': { type: 'string' },
     realworld: { type: 'boolean', default: false },
+    locale: { type: 'string' },
     'realworld-file': { type: 'string', default: 'test/nlu/realworld/messages.yaml' },
   },
 });
@@ -51,13 +55,26 @@ function benchmark(name: string): number {
   return 0;
 }
 
-function pack(): number {
+/** The knowledge to evaluate: the source's, or the locale's named by --locale; undefined (and said why) when none. */
+function knowledgeToEvaluate(): Knowledge | undefined {
   const loaded = loadKnowledge(values.knowledge as string);
   if (!loaded.ok) {
     loaded.problems.forEach((p) => console.error(formatProblem(p)));
-    return 2;
+    return undefined;
   }
-  const report = evaluatePack(loaded.knowledge, { folds: Number(values.folds) });
+  if (values.locale === undefined) return loaded.knowledge;
+  const knowledge = loaded.languages[values.locale];
+  if (!knowledge || knowledge.language?.spoken === false) {
+    console.error(`No spoken locale "${values.locale}" in ${values.knowledge}/locales (have: ${Object.keys(loaded.languages).join(', ') || 'none'}).`);
+    return undefined;
+  }
+  return knowledge;
+}
+
+function pack(): number {
+  const knowledge = knowledgeToEvaluate();
+  if (!knowledge) return 2;
+  const report = evaluatePack(knowledge, { folds: Number(values.folds) });
   const pass = report.decided.macroF1 >= MACRO_F1_FLOOR;
   if (values.json) console.log(JSON.stringify({ ...report, floor: MACRO_F1_FLOOR, pass }, null, 2));
   else console.log(formatPackReport(report, { floor: MACRO_F1_FLOOR, misclassified: Number(values.misclassified) }));
@@ -65,15 +82,27 @@ function pack(): number {
   return pass ? 0 : 1;
 }
 
-function heldout(file: string): number {
-  const loaded = loadKnowledge(values.knowledge as string);
-  if (!loaded.ok) {
-    loaded.problems.forEach((p) => console.error(formatProblem(p)));
+/** The blind sets to score: --heldout-file, else test/nlu/heldout/messages.yaml, or every file in test/nlu/heldout/<locale>/. */
+function heldoutFiles(): string[] {
+  if (values['heldout-file'] !== undefined) return [values['heldout-file']];
+  if (values.locale === undefined) return [join(HELDOUT_DIR, 'messages.yaml')];
+  const dir = join(HELDOUT_DIR, values.locale);
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
+}
+
+function heldout(): number {
+  const knowledge = knowledgeToEvaluate();
+  if (!knowledge) return 2;
+  const files = heldoutFiles();
+  if (files.length === 0) {
+    console.error(`No blind set for locale "${values.locale}" (expected test/nlu/heldout/${values.locale}/*.yaml).`);
     return 2;
   }
-  const understander = trainUnderstander(loaded.knowledge);
-  const report = evaluateHeldout(understander, readHeldout(file, loaded.knowledge), loaded.knowledge);
-  console.log(values.json ? JSON.stringify(report, null, 2) : formatHeldoutReport(report, file, Number(values.misclassified)));
+  const understander = trainUnderstander(knowledge);
+  for (const file of files) {
+    const report = evaluateHeldout(understander, readHeldout(file, knowledge), knowledge);
+    console.log(values.json ? JSON.stringify({ file, ...report }, null, 2) : formatHeldoutReport(report, file, Number(values.misclassified)));
+  }
   return 0;
 }
 
@@ -102,7 +131,7 @@ function realworld(file: string): number {
 }
 
 try {
-  process.exitCode = values.benchmark ? benchmark(values.benchmark) : values.realworld ? realworld(values['realworld-file'] as string) : values.heldout ? heldout(values['heldout-file'] as string) : pack();
+  process.exitCode = values.benchmark ? benchmark(values.benchmark) : values.realworld ? realworld(values['realworld-file'] as string) : values.heldout ? heldout() : pack();
 } catch (error) {
   console.error(error instanceof Error ? error.stack ?? error.message : error);
   process.exitCode = 2;

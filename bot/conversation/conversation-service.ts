@@ -3,8 +3,9 @@
 import { newSession, type Engine, type HandoffCapabilities, type Reply, type Session } from '../../dialogs';
 import type { Logger } from '../logger';
 import { createSilentLogger } from '../logger';
+import type { AnalyticsRecorder } from '../analytics/recorder';
 import { recordTurnResult, type Metrics } from '../metrics';
-import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest } from '../ports';
+import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, TranscriptEntry, TurnOutcome, TurnRequest, UserIndex } from '../ports';
 import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
@@ -15,10 +16,11 @@ import { loadRecord, mayBeWithAgent, recordChanges, rememberActivity, saveRecord
 import { appendLines, botLine, transcriptKey, userLine, type Redact } from './transcript';
 import { decideTurn, type TurnDecision } from './turn-plan';
 import { createLoggingUnrecognizedSink, type UnrecognizedSink } from './unrecognized';
+import { noteUser, userToNote, withUser } from './user-note';
 
 export interface ConversationServiceOptions {
   readonly engine: Engine;
-  readonly store: Pick<BotStore, 'storage' | 'logs' | 'writeTurn'>;
+  readonly store: Pick<BotStore, 'storage' | 'logs' | 'writeTurn' | 'analytics'>;
   /** The help desk; by default one that only logs (no agent ever takes over). */
   readonly desk?: HandoffDesk;
   readonly unrecognized?: UnrecognizedSink;
@@ -30,8 +32,13 @@ export interface ConversationServiceOptions {
   readonly maxWriteAttempts?: number;
   /** Applied to user text before it is stored in the transcript (PII redaction). */
   readonly redact?: Redact;
+  /** Analytics: each bot turn's events folded into its session and stored with the turn (bot/analytics/). Off when absent. */
+  readonly analytics?: AnalyticsRecorder;
   /** What "a person" means for a conversation (TurnInput.handoff); without it the engine promises nobody. */
   readonly handoff?: (address: ConversationAddress) => HandoffCapabilities;
+  /** Notes who took part in each conversation, for export and erasure (bot/privacy/); epoch ms for its notes. */
+  readonly userIndex?: UserIndex;
+  readonly now?: () => number;
 }
 
 export interface ConversationServiceHandle extends ConversationService {
@@ -51,6 +58,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   const maxAttempts = Math.max(1, options.maxWriteAttempts ?? 5);
   const queue = createKeyedQueue();
   const handoffs = createHandoffOpener({ logs: store.logs, desk, logger });
+  const now = options.now ?? Date.now;
 
   async function counted<T>(operation: string, run: () => Promise<T>): Promise<T> {
     try {
@@ -86,18 +94,28 @@ export function createConversationService(options: ConversationServiceOptions): 
       }
       const decision: Decision = withAgent && !record.recentActivityIds.includes(request.activityId ?? '\0')
         ? { kind: 'agent', session: record.session ?? newSession(), next: { ...record, recentActivityIds: rememberActivity(record.recentActivityIds, request.activityId) } }
-        : decideTurn(engine, record, request, ttl);
+        : decideTurn(engine, record, request, ttl, options.analytics);
       if (decision.kind === 'duplicate') return { decision, transcribed: false };
       try {
-        const next = settleMark(decision.next, eTag === undefined, withAgent);
+        const [at, index] = [now(), options.userIndex];
+        const noted = userToNote(record, request, index, at); // usually none: the record already names the user
+        if (noted !== undefined && index) await counted('users.note', () => noteUser(index, request, noted));
+        const next = withUser(settleMark(decision.next, eTag === undefined, withAgent), record, noted, at);
         const lines = transcriptLines(decision, request);
+        const events = decision.kind === 'bot' ? decision.counted : undefined;
         const { writeTurn } = store;
-        if (writeTurn && lines.length > 0) {
-          // Session and transcript in one store operation (one SQLite transaction): written together or not at all.
-          await counted('session.write', () => writeTurn.call(store, recordChanges(key, next, eTag), transcriptKey(key), lines));
+        if (writeTurn && (lines.length > 0 || events)) {
+          // Session, transcript and analytics in one store operation (one SQLite transaction, one Redis script).
+          await counted('session.write', () => writeTurn.call(store, recordChanges(key, next, eTag), transcriptKey(key), lines, events));
           return { decision, transcribed: true };
         }
         await counted('session.write', () => saveRecord(store.storage, key, next, eTag));
+        // No atomic turn write here (a Redis Cluster): the analytics rows after the session; a failure loses them, not the turn.
+        if (events && store.analytics) {
+          await counted('analytics.write', () => (store.analytics as NonNullable<BotStore['analytics']>).write(events)).catch((err: unknown) =>
+            log().error({ err }, 'analytics write failed; the turn itself was saved'),
+          );
+        }
         return { decision, transcribed: false };
       } catch (err) {
         if (!isETagConflict(err) || attempt >= maxAttempts) throw err;

@@ -25,6 +25,7 @@ export function buildHandoffPacket(parts: PacketParts): HandoffPacket {
     user,
     channel: address.channel,
     ...(input.locale ? { locale: input.locale } : {}),
+    ...(story.language ? { language: story.language } : {}),
     ...(story.flowId ? { pack: story.flowId } : {}),
     steps: story.steps,
     facts: story.facts,

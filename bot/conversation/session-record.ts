@@ -2,6 +2,7 @@
 // bookkeeping (replayed activity ids, the last choices offered, whether it was welcomed), read and written with eTag.
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Choice, Session } from '../../dialogs';
+import type { AnalyticsState } from '../analytics/types';
 import { readPendingHandoff, type PendingHandoff } from './pending-handoff';
 
 /** How many recent activity ids are remembered to answer a replayed activity once. */
@@ -21,6 +22,11 @@ export interface SessionRecord {
   readonly handoffs: HandoffMark;
   /** The handoff of the turn that wrote this record, until the next turn made sure it was opened (pending-handoff.ts). */
   readonly pendingHandoff?: PendingHandoff;
+  /** Which analytics session the conversation is in (bot/analytics/fold.ts), written with the record. */
+  readonly analytics?: AnalyticsState;
+  /** The users noted in the user index for this conversation (user-note.ts), and when (epoch ms). */
+  readonly users?: readonly string[];
+  readonly usersNotedAt?: number;
 }
 
 /** Only a turn's own handoff effect creates a handoff record, and only such a record can be taken by an agent. */
@@ -52,6 +58,9 @@ export async function loadRecord(storage: Storage, conversationKey: string): Pro
     ...(item.welcomed === true ? { welcomed: true } : {}),
     handoffs: item.handoffs === 'none' || item.handoffs === 'opened' ? item.handoffs : 'unknown',
     ...(pendingHandoff ? { pendingHandoff } : {}),
+    ...(isRecord(item.analytics) ? { analytics: item.analytics as AnalyticsState } : {}),
+    ...(Array.isArray(item.users) ? { users: item.users.filter((u): u is string => typeof u === 'string') } : {}),
+    ...(typeof item.usersNotedAt === 'number' ? { usersNotedAt: item.usersNotedAt } : {}),
   };
   return { record, eTag };
 }

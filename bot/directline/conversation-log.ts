@@ -14,8 +14,8 @@ export interface ConversationLog {
   subscribe(conversationId: string, onAppended: () => void): Promise<() => Promise<void>>;
 }
 
-const recordKey = (id: string): string => `dl/conversation/${id}`;
-const logKey = (id: string): string => `dl/activities/${id}`;
+export const recordKey = (id: string): string => `dl/conversation/${id}`;
+export const logKey = (id: string): string => `dl/activities/${id}`;
 export const busTopic = (id: string): string => `dl/${id}`;
 
 /** Direct Line's own format: a 7-digit sequence after the conversation id. */

@@ -59,7 +59,12 @@ export function createDirectLineConversations(options: ConversationsOptions): Di
     log,
     async start(fields, serviceUrl) {
       const existing = await log.get(fields.id);
-      if (existing) return existing;
+      // A resume (page reload, stream reconnect) renews the record's lifetime (bot/privacy/lifetimes.ts), so a
+      // conversation still in use keeps it; turns themselves never rewrite it.
+      if (existing) {
+        await log.save(existing);
+        return existing;
+      }
       const record: ConversationRecord = { ...fields, createdAt: new Date().toISOString(), started: true };
       await log.save(record);
       void enqueue(record.id, () => runTurn(record.id, conversationStart(record, context(serviceUrl)))).catch(logFailure(record.id));

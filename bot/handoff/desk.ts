@@ -2,6 +2,7 @@
 // ticket, the hub event and the user's notice in the durable outbox), say whether an agent has the conversation,
 // and pass on what the user says while one has.
 import type { HelpdeskHours } from '../../dialogs';
+import { DESK_EVENT_KIND, deskEventItem } from '../helpdesk/event-handler';
 import type { Logger } from '../logger';
 import type { Bus, ConversationAddress, HandoffDesk, HandoffPacket, Outbox } from '../ports';
 import { tenantOf } from './addresses';
@@ -12,7 +13,7 @@ import type { HandoffRecord, HandoffRecords } from './records';
 import { redactPacket, type Redactor } from './redact';
 
 /** Outbox item kinds, each with its handler in the worker. */
-export const OUTBOX_KINDS = { ticket: 'helpdesk.ticket', hub: 'bf.handoff', notice: 'handoff.notice' } as const;
+export const OUTBOX_KINDS = { ticket: 'helpdesk.ticket', hub: 'bf.handoff', notice: 'handoff.notice', event: DESK_EVENT_KIND } as const;
 
 export type NoticeStatus = 'queued' | 'unavailable' | 'agent_joined' | 'agent_left' | 'completed';
 
@@ -82,7 +83,12 @@ export function createHandoffDesk(deps: DeskDeps): HandoffDesk {
       });
       if (!cancelled || !record) return;
       await publishInboxEvent(deps.bus, { type: 'queue', conversationKey, ...(record.tenant ? { tenant: record.tenant } : {}) });
-      // A ticket already sent stays with the help desk: the connectors can open tickets, not withdraw them.
+      // The help desk hears it too (after its ticket: same order key), so the ticket does not stay open for nobody.
+      if (deps.tickets) {
+        const event = { type: 'handoff.cancelled' as const, id: `cancelled:${record.id}`, handoffId: record.id, conversation: conversationKey, at: new Date(at).toISOString() };
+        await outbox.enqueue(deskEventItem(event, conversationKey));
+        deps.kick();
+      }
       logger.info({ conversation: conversationKey, handoff: record.id, tickets: deps.tickets }, 'handoff cancelled by the user');
     },
 
@@ -99,7 +105,8 @@ export function createHandoffDesk(deps: DeskDeps): HandoffDesk {
       });
       if (!record) return;
       // Enqueueing is idempotent by id, so re-running open() after a crash half-way completes what was missing.
-      if (deps.tickets) await outbox.enqueue({ id: `ticket:${packet.id}`, kind: OUTBOX_KINDS.ticket, payload: { packet: safe } });
+      // The conversation as order key: a later desk event (handoff.cancelled) goes after its ticket.
+      if (deps.tickets) await outbox.enqueue({ id: `ticket:${packet.id}`, kind: OUTBOX_KINDS.ticket, payload: { packet: safe, orderKey: key } });
       const hub = deps.hubEvents(address);
       if (hub) await outbox.enqueue({ id: `hub:${packet.id}`, kind: OUTBOX_KINDS.hub, payload: { packet: safe, address, orderKey: key } });
       // Without the inbox, a hub (when there is one) tells the user what happens; otherwise we say nobody is here.

@@ -29,7 +29,7 @@ export interface HandoffRecord {
   readonly agent?: AgentRef;
   readonly takenAt?: number;
   readonly closedAt?: number;
-  readonly closedBy?: 'agent' | 'hand_back' | 'hub' | 'user';
+  readonly closedBy?: 'agent' | 'hand_back' | 'hub' | 'user' | 'erased';
   /** What a Bot Framework hub said about it (handoff.status), when one is in play. */
   readonly hub?: 'accepted' | 'failed' | 'completed';
 }
@@ -117,6 +117,9 @@ export function createHandoffRecords(storage: Storage, options: HandoffRecordsOp
       const keys = (await read<{ keys: string[] }>(INDEX_KEY))?.keys ?? [];
       if (keys.length === 0) return [];
       const items = await storage.read(keys.map(recordKey));
+      // A queued record that reached the end of its lifetime (bot/privacy/lifetimes.ts) leaves its key behind: dropped.
+      const dangling = keys.filter((k) => items[recordKey(k)] === undefined);
+      for (const key of dangling) await setIndexed(key, false);
       return keys
         .map((k) => items[recordKey(k)] as Stored<HandoffRecord> | undefined)
         .filter((item): item is Stored<HandoffRecord> => item !== undefined && item.state !== 'closed')

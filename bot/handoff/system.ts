@@ -5,7 +5,7 @@ import type { HandoffCapabilities, Knowledge } from '../../dialogs';
 import type { Config } from '../config';
 import { appendLines } from '../conversation/transcript';
 import { createDirectLineDelivery } from '../directline/delivery';
-import { createHelpdeskConnector, createTicketHandler, type HelpdeskConnector } from '../helpdesk';
+import { createDeskEventHandler, createHelpdeskConnector, createTicketHandler, type HelpdeskConnector } from '../helpdesk';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import { createOutboxMetrics, createOutboxWorker, type OutboxHandler, type OutboxWorker, type OutboxWorkerOptions } from '../outbox';
@@ -50,6 +50,8 @@ export interface Handoff {
   readonly inboxEnabled: boolean;
   /** What "a person" means for a conversation here (a ticket, the inbox, a hub on its channel): the engine promises no more. */
   capabilities(address: ConversationAddress): HandoffCapabilities;
+  /** A help-desk connector is configured: handoffs become tickets, and the desk hears cancellations and erasures. */
+  readonly tickets: boolean;
   readonly now: () => number;
   /** Hooks up the edge: the ConversationService, the channels' deliveries, the adapter middleware. */
   connect(deps: EdgeDeps): void;
@@ -78,7 +80,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
   const handlers: Record<string, OutboxHandler> = {
     [OUTBOX_KINDS.notice]: notConnected,
     [OUTBOX_KINDS.hub]: notConnected,
-    ...(connector ? { [OUTBOX_KINDS.ticket]: createTicketHandler(connector, log) } : {}),
+    ...(connector ? { [OUTBOX_KINDS.ticket]: createTicketHandler(connector, log), [OUTBOX_KINDS.event]: createDeskEventHandler(connector, log) } : {}),
   };
   const tracker = createTurnTracker({
     onHubStatus: async (key, status) => {
@@ -113,7 +115,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
   });
 
   return {
-    desk, inbox, records, presence, worker, inboxEnabled, now,
+    desk, inbox, records, presence, worker, inboxEnabled, now, tickets: connector !== undefined,
     capabilities: (address) => ({ tickets: connector !== undefined, live: inboxEnabled, hub: hubEvents(address) }),
     connect(deps) {
       const bot = { adapter: deps.adapter, appId: config.microsoftAppId };

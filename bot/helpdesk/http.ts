@@ -12,11 +12,27 @@ export interface PostAnswer {
  * throws an ordinary Error (retried); a 4xx throws PermanentDeliveryError; 5xx, 408 and 429 are retried.
  */
 export async function postJson(url: string, body: string, headers: Readonly<Record<string, string>>, what: string, timeoutMs = HELPDESK_TIMEOUT_MS): Promise<PostAnswer> {
+  return requestJson('POST', url, { body, headers, what, timeoutMs });
+}
+
+export interface RequestOptions {
+  readonly body?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly what: string;
+  readonly timeoutMs?: number;
+  /** Statuses that are an answer rather than a failure (a DELETE's 404: already gone). */
+  readonly accept?: readonly number[];
+}
+
+/** Any method, with postJson's deadline and outcome rules. */
+export async function requestJson(method: string, url: string, options: RequestOptions): Promise<PostAnswer> {
+  const { body, headers, what } = options;
+  const timeoutMs = options.timeoutMs ?? HELPDESK_TIMEOUT_MS;
   let response: Response;
   try {
     response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'backup-helpdesk-bot', ...headers },
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), 'user-agent': 'backup-helpdesk-bot', ...headers },
       body,
       signal: AbortSignal.timeout(timeoutMs),
       redirect: 'error',
@@ -26,7 +42,7 @@ export async function postJson(url: string, body: string, headers: Readonly<Reco
     throw new Error(`${what} ${reason}`, { cause: err });
   }
   const text = await response.text().catch(() => '');
-  checkHttpStatus(response.status, what, text);
+  if (!options.accept?.includes(response.status)) checkHttpStatus(response.status, what, text);
   return { status: response.status, text };
 }
 

@@ -4,8 +4,9 @@ import type { HelpdeskConnector } from './types';
 import { createWebhookConnector } from './webhook';
 import { createZendeskConnector } from './zendesk';
 
-export type { HelpdeskConnector, TicketReceipt } from './types';
-export { createWebhookConnector, signBody, type WebhookBody } from './webhook';
+export type { DeskEvent, HelpdeskConnector, TicketReceipt } from './types';
+export { createDeskEventHandler, deskEventItem, DESK_EVENT_KIND } from './event-handler';
+export { createWebhookConnector, signBody, type WebhookBody, type WebhookEventBody } from './webhook';
 export { createZendeskConnector, basicAuth, zendeskTicket, type ZendeskTicketBody } from './zendesk';
 export { ticketSubject, ticketText } from './ticket-text';
 

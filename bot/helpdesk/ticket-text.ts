@@ -25,6 +25,7 @@ export function ticketText(packet: HandoffPacket): string {
   const head = [
     `Reason: ${packet.reason}`,
     `Conversation: ${packet.conversation} (${packet.channel}${packet.locale ? `, ${packet.locale}` : ''})`,
+    ...(packet.language ? [`Language: ${packet.language}`] : []),
     `User: ${packet.user.name ?? ''} [${packet.user.id}]`,
     ...(packet.contact ? [`Reply to: ${packet.contact.email}`] : ['Reply to: no email given (the user cannot be reached outside the chat)']),
     ...(packet.pack ? [`Flow: ${packet.pack}`] : []),

@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import type { HandoffPacket } from '../ports';
 import { postJson } from './http';
-import type { HelpdeskConnector } from './types';
+import type { DeskEvent, HelpdeskConnector } from './types';
 
 export interface WebhookOptions {
   readonly url: string;
@@ -16,6 +16,13 @@ export interface WebhookBody {
   readonly type: 'handoff';
   readonly version: 1;
   readonly packet: HandoffPacket;
+}
+
+/** An event's body (`handoff.cancelled`, `user.erased`), signed and keyed like a ticket. */
+export interface WebhookEventBody {
+  readonly type: DeskEvent['type'];
+  readonly version: 1;
+  readonly event: DeskEvent;
 }
 
 export function signBody(body: string, secret: string): string {
@@ -39,6 +46,10 @@ export function createWebhookConnector(options: WebhookOptions): HelpdeskConnect
         // Receivers may answer with an empty body: the 2xx is all we need.
       }
       return { status: answer.status, ...(ticketId ? { ticketId } : {}) };
+    },
+    async notify(event) {
+      const body = JSON.stringify({ type: event.type, version: 1, event } satisfies WebhookEventBody);
+      await postJson(options.url, body, { 'x-signature': signBody(body, options.secret), 'idempotency-key': event.id }, 'help desk webhook', options.timeoutMs);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { HandoffPacket } from '../ports';
 import { joinUrl, postJson } from './http';
 import { ticketSubject, ticketText } from './ticket-text';
 import type { HelpdeskConnector } from './types';
+import { notifyZendesk } from './zendesk-events';
 
 export interface ZendeskOptions {
   /** https://<subdomain>.zendesk.com */
@@ -63,5 +64,6 @@ export function createZendeskConnector(options: ZendeskOptions): HelpdeskConnect
       }
       return { status: answer.status, ...(ticketId ? { ticketId } : {}) };
     },
+    notify: (event) => notifyZendesk({ url: options.url, authorization, timeoutMs: options.timeoutMs }, event),
   };
 }

@@ -10,6 +10,8 @@ const PREFIX = 'nlu-model-';
 export interface ModelCacheOptions {
   readonly dataDir: string;
   readonly logger?: Pick<Logger, 'info' | 'warn'>;
+  /** Knowledge hashes whose models stay when this one is written (the other languages' of the same knowledge). */
+  readonly keep?: readonly string[];
   /** Override for tests: the trainer to call on a cache miss. */
   readonly train?: (knowledge: Knowledge) => Understander & { readonly model: Parameters<typeof serializeModel>[0] };
 }
@@ -42,7 +44,7 @@ export function loadOrTrainUnderstander(knowledge: Knowledge, options: ModelCach
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, serializeModel(trained.model));
     renameSync(temporary, file);
-    removeOtherModels(options.dataDir, file);
+    removeOtherModels(options.dataDir, [file, ...(options.keep ?? []).map((hash) => modelCacheFile(options.dataDir, hash))]);
   } catch (error) {
     // A read-only or full disk costs the next start a retraining, nothing more.
     options.logger?.warn({ file, err: error }, 'NLU model could not be cached');
@@ -50,9 +52,9 @@ export function loadOrTrainUnderstander(knowledge: Knowledge, options: ModelCach
   return { understander: trained, source: 'trained', file };
 }
 
-function removeOtherModels(dataDir: string, keep: string): void {
+function removeOtherModels(dataDir: string, keep: readonly string[]): void {
   for (const name of readdirSync(dataDir)) {
     const path = join(dataDir, name);
-    if (name.startsWith(PREFIX) && path !== keep) unlinkSync(path);
+    if (name.startsWith(PREFIX) && !keep.includes(path)) unlinkSync(path);
   }
 }

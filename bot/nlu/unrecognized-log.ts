@@ -1,6 +1,6 @@
 // The log of messages the bot did not understand, in DATA_DIR as JSON lines, for `npm run nlu:review`.
 // Personal data is redacted before anything is written: emails, phone numbers, card numbers and long digit runs.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IntentScore } from '../../dialogs';
 import { redactPii } from '../security/redact';
@@ -17,6 +17,8 @@ export interface UnrecognizedRecord {
   readonly ranking: readonly IntentScore[];
   /** ISO time. */
   readonly at: string;
+  /** The conversation key, so a user's lines can be exported and erased (bot/nlu/unrecognized-privacy.ts). */
+  readonly conversation?: string;
 }
 
 export function redactForLog(text: string): string {
@@ -34,6 +36,7 @@ export function recordUnrecognized(dataDir: string, record: UnrecognizedRecord):
     text: redactForLog(record.text.slice(0, MAX_TEXT)),
     ranking: record.ranking.slice(0, KEPT_RANKING).map((s) => ({ intent: s.intent, confidence: Math.round(s.confidence * 1000) / 1000 })),
     at: record.at,
+    ...(record.conversation ? { conversation: record.conversation } : {}),
   };
   appendFileSync(unrecognizedFile(dataDir), `${JSON.stringify(line)}\n`);
 }
@@ -48,7 +51,8 @@ export function readUnrecognized(dataDir: string): UnrecognizedRecord[] {
     try {
       const value = JSON.parse(line) as Partial<UnrecognizedRecord>;
       if (typeof value.text === 'string' && typeof value.at === 'string') {
-        records.push({ text: value.text, at: value.at, ranking: Array.isArray(value.ranking) ? value.ranking : [] });
+        const conversation = typeof value.conversation === 'string' ? { conversation: value.conversation } : {};
+        records.push({ text: value.text, at: value.at, ranking: Array.isArray(value.ranking) ? value.ranking : [], ...conversation });
       }
     } catch {
       // A line cut short by a crash: skipped.
@@ -57,10 +61,18 @@ export function readUnrecognized(dataDir: string): UnrecognizedRecord[] {
   return records;
 }
 
+/** Rewrites the log with only the records `keep` accepts (a new file renamed over the old); returns how many went. */
+export function filterUnrecognized(dataDir: string, keep: (record: UnrecognizedRecord) => boolean): number {
+  const records = readUnrecognized(dataDir);
+  const kept = records.filter(keep);
+  if (kept.length === records.length) return 0;
+  const file = unrecognizedFile(dataDir);
+  writeFileSync(`${file}.tmp`, kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  renameSync(`${file}.tmp`, file);
+  return records.length - kept.length;
+}
+
 /** Rewrites the log without the given texts (after an author has assigned them to intents). */
 export function removeUnrecognized(dataDir: string, texts: ReadonlySet<string>): number {
-  const records = readUnrecognized(dataDir);
-  const kept = records.filter((r) => !texts.has(r.text));
-  if (kept.length !== records.length) writeFileSync(unrecognizedFile(dataDir), kept.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  return records.length - kept.length;
+  return filterUnrecognized(dataDir, (r) => !texts.has(r.text));
 }

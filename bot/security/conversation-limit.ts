@@ -5,6 +5,7 @@
 import { newSession, type Knowledge, type Reply } from '../../dialogs';
 import type { ConversationServiceHandle } from '../conversation';
 import { loadRecord } from '../conversation';
+import { inLanguage, type KnowledgeByLanguage } from '../language';
 import type { Logger } from '../logger';
 import type { BotStore, TurnOutcome, TurnRequest } from '../ports';
 import { createMemoryCounter, type ConversationCounter } from './conversation-counter';
@@ -16,6 +17,8 @@ export interface ConversationLimitOptions {
   /** User messages per conversation per window; 0 turns the limit off. */
   readonly perMinute: number;
   readonly knowledge: Pick<Knowledge, 'replies'>;
+  /** The notice per language: said in the conversation's language. */
+  readonly languages?: KnowledgeByLanguage<Pick<Knowledge, 'replies'>>;
   readonly store: Pick<BotStore, 'storage'>;
   readonly logger: Logger;
   /** REDIS_URL: count in Redis, shared by every instance. */
@@ -62,7 +65,9 @@ export function withConversationLimit(service: ConversationServiceHandle, option
     const key = request.address.conversationKey;
     options.logger.warn({ conversation: key, channel: request.address.channel }, 'conversation over its message rate limit');
     const loaded = await loadRecord(options.store.storage, key).catch(() => undefined);
-    return { replies: [reply], handledBy: 'bot', session: loaded?.record.session ?? newSession() };
+    const session = loaded?.record.session ?? newSession();
+    const words = inLanguage(options.knowledge, options.languages, session.language ?? request.input.locale);
+    return { replies: [rateLimitedReply(words) ?? reply], handledBy: 'bot', session };
   };
   return {
     ...service,

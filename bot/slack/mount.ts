@@ -2,9 +2,10 @@
 // nothing otherwise. server.ts mounts what this returns; the words it needs come from knowledge.
 import type { Router } from 'express';
 import type { EdgeDeps } from '../server';
+import { inLanguage } from '../language';
 import { errorReply } from '../turn-handler';
 
-export type SlackMountDeps = Pick<EdgeDeps, 'config' | 'conversations' | 'logger' | 'knowledge'>;
+export type SlackMountDeps = Pick<EdgeDeps, 'config' | 'conversations' | 'logger' | 'knowledge' | 'languages'>;
 
 export function slackRouters(deps: SlackMountDeps): Router[] {
   const { slackBotToken: botToken, slackSigningSecret: signingSecret, slackApiUrl: apiUrl } = deps.config;
@@ -25,6 +26,11 @@ export function slackRouters(deps: SlackMountDeps): Router[] {
       // Optional knowledge reply `you_chose` ("You chose: {choice}") replaces clicked buttons.
       chosenTemplate: deps.knowledge.replies.you_chose?.text[0],
       failureReply: errorReply(deps.knowledge),
+      // The same in the user's language, by the locale Slack gives for them (users.info, include_locale).
+      wordsFor: (locale) => {
+        const k = inLanguage(deps.knowledge, deps.languages, locale);
+        return { chosenTemplate: k.replies.you_chose?.text[0], failureReply: errorReply(k) };
+      },
     }),
   ];
 }

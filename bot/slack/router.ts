@@ -18,6 +18,7 @@ import { blocksAfterChoice, clickToRequest, type BlockActionsBody } from './inte
 import { slackEventToRequest, type SlackMessageEvent, type SlackThread } from './messages';
 import { createRecentSet } from './recent';
 import { slackTimestampGuard } from './timestamp-guard';
+import { createUserLocales } from './user-locale';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -35,6 +36,8 @@ export interface SlackRouterDeps {
   readonly chosenTemplate?: string;
   /** What to post when a turn cannot be completed (the knowledge's `error` reply); nothing when absent. */
   readonly failureReply?: Reply;
+  /** The two above in the user's language (by their Slack locale), when the knowledge has it. */
+  readonly wordsFor?: (locale: string | undefined) => { readonly chosenTemplate?: string; readonly failureReply?: Reply };
   readonly now?: () => Date;
 }
 
@@ -50,6 +53,13 @@ export function createSlackRouter(deps: SlackRouterDeps): SlackRouter {
   const seenEvents = createRecentSet();
   const clickedMessages = createRecentSet();
   const inFlight = new Set<Promise<void>>();
+  const localeOf = createUserLocales(client, { onError: (err) => log.warn({ err }, 'slack users.info failed; message sent without a locale') });
+  const words = (locale: string | undefined) => ({ chosenTemplate: deps.chosenTemplate, failureReply: deps.failureReply, ...deps.wordsFor?.(locale) });
+  /** The request with the user's Slack locale, which Slack gives only when asked. */
+  const withLocale = async (request: TurnRequest): Promise<TurnRequest> => {
+    const locale = request.input.locale ?? (await localeOf(request.user.id));
+    return locale ? { ...request, input: { ...request.input, locale } } : request;
+  };
 
   const router = Router();
   router.post(SLACK_EVENTS_PATH, slackTimestampGuard(() => now().getTime()));
@@ -69,13 +79,15 @@ export function createSlackRouter(deps: SlackRouterDeps): SlackRouter {
   }
 
   /** Answers one turn in its thread; an infrastructure failure is logged and answered with the apology. */
-  async function answer(request: TurnRequest, thread: SlackThread): Promise<void> {
+  async function answer(plain: TurnRequest, thread: SlackThread): Promise<void> {
+    const request = await withLocale(plain);
     let replies: readonly Reply[];
     try {
       replies = (await deps.conversations.handle(request)).replies;
     } catch (err) {
       log.error({ err, conversation: request.address.conversationKey }, 'slack turn failed');
-      replies = deps.failureReply ? [deps.failureReply] : [];
+      const failure = words(request.input.locale).failureReply;
+      replies = failure ? [failure] : [];
     }
     await postReplies(client, renderer, thread, replies);
   }
@@ -109,11 +121,12 @@ export function createSlackRouter(deps: SlackRouterDeps): SlackRouter {
     if (!clickedMessages.firstTime(`${click.thread.channel}:${click.messageTs}`)) return;
     const original = (body as unknown as BlockActionsBody).message;
     track(async () => {
+      const { chosenTemplate } = words(await localeOf(click.request.user.id));
       await client.chat.update({
         channel: click.thread.channel,
         ts: click.messageTs,
         text: original?.text ?? click.label,
-        blocks: blocksAfterChoice(original?.blocks ?? [], click.label, deps.chosenTemplate, click.pickedLabels),
+        blocks: blocksAfterChoice(original?.blocks ?? [], click.label, chosenTemplate, click.pickedLabels),
       });
       await answer(click.request, click.thread);
     }, { conversation: click.request.address.conversationKey });

@@ -1,6 +1,7 @@
 // Picks the store from configuration: Redis when REDIS_URL is set (several instances), else SQLite under DATA_DIR.
 import type { Logger } from '../logger';
 import type { BotStore } from '../ports';
+import type { ItemLifetime } from './item-lifetime';
 import { createRedisStore } from './redis-store';
 import { createSqliteStore } from './sqlite-store';
 
@@ -16,8 +17,9 @@ export interface CreateStoreOptions {
   /**
    * Sessions and other items not written for this long expire (0 or unset: kept forever). Keep it well above the idle
    * time after which a user is offered to pick up where they left off, or there will be nothing left to pick up.
+   * A function gives each item its own lifetime (bot/privacy/lifetimes.ts).
    */
-  readonly itemTtlMs?: number;
+  readonly itemTtlMs?: number | ItemLifetime;
   readonly logger?: Logger;
 }
 

@@ -60,5 +60,15 @@ export function createMemoryOutbox(guard: (operation: string) => void, now: () =
         .sort(order)
         .map(copy);
     },
+    async remove(ids) {
+      guard('outbox.remove');
+      for (const id of ids) slots.delete(id);
+    },
+    async purge(olderThan) {
+      guard('outbox.purge');
+      const old = [...slots.values()].filter((s) => s.item.state !== 'pending' && s.item.createdAt < olderThan);
+      for (const slot of old) slots.delete(slot.item.id);
+      return old.length;
+    },
   };
 }

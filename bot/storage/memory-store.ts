@@ -4,6 +4,8 @@ import type { Logger } from '../logger';
 import type { BotStore, Logs } from '../ports';
 import { ETagConflictError, StorageUnavailableError } from './errors';
 import { createInProcessBus } from './in-process-bus';
+import { createMemoryAnalytics } from './memory-analytics';
+import { lifetimeOf, ttlOf, type ItemLifetime } from './item-lifetime';
 import { createMemoryOutbox } from './memory-outbox';
 import { changeList, conflicts, decodeItem, encodeItem, expectedETag, keyList, newETag } from './store-items';
 
@@ -11,8 +13,8 @@ export interface MemoryStoreOptions {
   readonly logger?: Logger;
   /** Epoch ms; tests pass a fake clock to exercise expiry and outbox retry times. */
   readonly now?: () => number;
-  /** Items not written for this long read as missing (0 or unset: kept forever). */
-  readonly itemTtlMs?: number;
+  /** Items not written for this long read as missing: one number, or a lifetime per item. 0 or unset: kept forever. */
+  readonly itemTtlMs?: number | ItemLifetime;
 }
 
 /** A memory store can also play "storage is down", so the edge's apology path is testable without Redis. */
@@ -22,12 +24,12 @@ export interface MemoryStore extends BotStore {
 
 export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const now = options.now ?? Date.now;
-  const ttl = options.itemTtlMs ?? 0;
-  const items = new Map<string, { json: string; eTag: string; at: number }>();
+  const lifetime = lifetimeOf(options.itemTtlMs);
+  const items = new Map<string, { json: string; eTag: string; expiresAt: number }>();
   /** The stored item unless its time is up (then it is dropped, as Redis would have dropped it). */
   const live = (key: string): { json: string; eTag: string } | undefined => {
     const stored = items.get(key);
-    if (stored && ttl > 0 && stored.at <= now() - ttl) items.delete(key);
+    if (stored && stored.expiresAt <= now()) items.delete(key);
     return items.get(key);
   };
   const logs = new Map<string, { entries: string[]; at: number }>();
@@ -38,14 +40,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     if (down) throw new StorageUnavailableError('memory', operation, 'outage');
   };
   const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
+  const analytics = createMemoryAnalytics(guard);
 
   /** All keys are checked before any is written: a rejected batch leaves nothing half-written. */
   const writeItems = (changes: StoreItems): void => {
-    const list = changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item) }));
+    const list = changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item), ttl: ttlOf(lifetime, key, item) }));
     const stale = list.find((c) => conflicts(c.expected, live(c.key)?.eTag));
     if (stale) throw new ETagConflictError(stale.key, 'memory');
     const at = now();
-    for (const change of list) items.set(change.key, { json: change.json, eTag: newETag(), at });
+    for (const change of list) items.set(change.key, { json: change.json, eTag: newETag(), expiresAt: change.ttl > 0 ? at + change.ttl : Infinity });
   };
   const appendEntries = (key: string, entries: readonly unknown[]): number => {
     const log = logs.get(key) ?? { entries: [], at: 0 };
@@ -118,10 +121,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     logs: logStore,
     outbox: createMemoryOutbox(guard, now),
     bus,
-    async writeTurn(changes, logKey, entries) {
+    analytics,
+    async writeTurn(changes, logKey, entries, counted) {
       guard('storage.write');
       writeItems(changes);
       if (entries.length > 0) appendEntries(logKey, entries);
+      if (counted) analytics.writeRows(counted);
+    },
+    async purgeExpired() {
+      guard('storage.purge');
+      const expired = [...items.keys()].filter((key) => live(key) === undefined);
+      return expired.length;
     },
     async ping() {
       guard('ping');

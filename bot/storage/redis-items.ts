@@ -3,9 +3,10 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { ETagConflictError } from './errors';
 import type { RedisContext } from './redis-context';
 import { ITEM_WRITE, runScript } from './redis-scripts';
+import { ttlOf, type ItemLifetime } from './item-lifetime';
 import { changeList, decodeItem, encodeItem, expectedETag, keyList, newETag } from './store-items';
 
-export function createRedisItems({ client, keys, now, call }: RedisContext, itemTtlMs = 0): Storage {
+export function createRedisItems({ client, keys, now, call }: RedisContext, lifetime?: ItemLifetime): Storage {
   return {
     async read(list: string[]): Promise<StoreItems> {
       const wanted = keyList(list);
@@ -18,12 +19,12 @@ export function createRedisItems({ client, keys, now, call }: RedisContext, item
       return found;
     },
     async write(changes: StoreItems): Promise<void> {
-      const list = changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item) ?? '' }));
+      const list = changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item) ?? '', ttl: ttlOf(lifetime, key, item) }));
       const at = now();
       // Keys in different slots can't share a transaction: each key is its own compare-and-set (as in botbuilder's
       // MemoryStorage, the other keys of a batch are still written when one conflicts).
       const written = await call('storage.write', () =>
-        Promise.all(list.map((c) => runScript(client, ITEM_WRITE, [keys.item(c.key)], [c.expected, c.json, newETag(), at, itemTtlMs]))),
+        Promise.all(list.map((c) => runScript(client, ITEM_WRITE, [keys.item(c.key)], [c.expected, c.json, newETag(), at, c.ttl]))),
       );
       const conflict = written.findIndex((result) => Number(result) !== 1);
       if (conflict >= 0) throw new ETagConflictError(list[conflict].key, 'redis');

@@ -21,6 +21,14 @@ export interface RedisKeys {
   /** Sorted set of every id by creation time, for list(). */
   readonly outboxAll: string;
   channel(topic: string): string;
+  /** Hash of analytics sessions started on one UTC day (YYYY-MM-DD): session id → facts (JSON). */
+  analyticsDay(day: string): string;
+  /** Set of the days that have an analytics hash. */
+  readonly analyticsDays: string;
+  /** Set of `day|session id` of one conversation's sessions (drill-down, unlink). */
+  analyticsConversation(conversation: string): string;
+  /** Stream of event-log rows (one per bot turn); its ids are the export cursor. */
+  readonly analyticsEvents: string;
 }
 
 export function createRedisKeys(prefix: string): RedisKeys {
@@ -34,5 +42,9 @@ export function createRedisKeys(prefix: string): RedisKeys {
     outboxDue: `${prefix}outbox-due`,
     outboxAll: `${prefix}outbox-all`,
     channel: (topic) => `${prefix}bus:${topic}`,
+    analyticsDay: (day) => `${prefix}analytics:day:${tag(day)}`,
+    analyticsDays: `${prefix}analytics:days`,
+    analyticsConversation: (conversation) => `${prefix}analytics:conversation:${tag(conversation)}`,
+    analyticsEvents: `${prefix}analytics:events`,
   };
 }

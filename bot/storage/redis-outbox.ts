@@ -1,7 +1,10 @@
 // The Outbox on Redis: a hash per item plus sorted sets by due time and by creation; claims lease atomically in Lua.
 import type { Outbox, OutboxItem } from '../ports';
 import type { RedisContext } from './redis-context';
-import { OUTBOX_CLAIM, OUTBOX_DELIVERED, OUTBOX_ENQUEUE, OUTBOX_FAILED, OUTBOX_TAKE, runScript } from './redis-scripts';
+import { OUTBOX_CLAIM, OUTBOX_DELIVERED, OUTBOX_ENQUEUE, OUTBOX_FAILED, OUTBOX_PURGE, OUTBOX_TAKE, runScript } from './redis-scripts';
+
+/** Purges work through the creation index in batches, each its own bounded call. */
+const BATCH = 100;
 
 function toItem(fields: Record<string, string>): OutboxItem | undefined {
   if (!fields.id) return undefined;
@@ -74,6 +77,27 @@ export function createRedisOutbox({ client, keys, now, call }: RedisContext): Ou
       return all
         .map(toItem)
         .filter((item): item is OutboxItem => item !== undefined && (state === undefined || item.state === state));
+    },
+    async remove(ids) {
+      // The item first, then the sets: a crash in between leaves ids that the next claim or list skips.
+      await call('outbox.remove', () => Promise.all(ids.map(async (id) => {
+        await client.del(keys.outboxItem(id));
+        await Promise.all([client.zrem(keys.outboxDue, id), client.zrem(keys.outboxAll, id)]);
+      })));
+    },
+    async purge(olderThan) {
+      const ids = await call('outbox.purge', () => client.zrangebyscore(keys.outboxAll, '-inf', `(${olderThan}`));
+      let purged = 0;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const batch = ids.slice(i, i + BATCH);
+        const done = await call('outbox.purge', () => Promise.all(batch.map(async (id) => {
+          const gone = Number(await runScript(client, OUTBOX_PURGE, [keys.outboxItem(id)], []));
+          if (gone !== 0) await Promise.all([client.zrem(keys.outboxDue, id), client.zrem(keys.outboxAll, id)]);
+          return gone;
+        })));
+        purged += done.filter((n) => n === 1).length;
+      }
+      return purged;
     },
   };
 }

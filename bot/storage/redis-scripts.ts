@@ -26,9 +26,12 @@ if ARGV[1] ~= '' then
   if current and current ~= ARGV[1] then return 0 end
 end
 redis.call('HSET', KEYS[1], 'v', ARGV[2], 'e', ARGV[3], 't', ARGV[4])
-if tonumber(ARGV[5]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[5]) else redis.call('PERSIST', KEYS[1]) end`;
+if tonumber(ARGV[5]) > 0 then redis.call('PEXPIREAT', KEYS[1], tonumber(ARGV[4]) + tonumber(ARGV[5])) else redis.call('PERSIST', KEYS[1]) end`;
 
-/** KEYS: item. ARGV: expected eTag ('' = unconditional), json, new eTag, now, TTL ms (0 = none). 1 written, 0 conflict. */
+/**
+ * KEYS: item. ARGV: expected eTag ('' = unconditional), json, new eTag, now, TTL ms (0 = none). 1 written, 0 conflict.
+ * The expiry is absolute (now + TTL, PEXPIREAT), so the store's clock decides it on Redis as it does on SQLite.
+ */
 export const ITEM_WRITE = script(`${ITEM_WRITE_LUA}
 return 1`);
 
@@ -47,6 +50,29 @@ if #ARGV > 6 then
   redis.call('ZADD', KEYS[4], ARGV[4], ARGV[6])
   redis.call('RPUSH', KEYS[2], unpack(ARGV, 7))
   redis.call('SET', KEYS[3], ARGV[4])
+end
+return 1`);
+
+/**
+ * A turn with its analytics rows, on a single node: TURN_WRITE, then (if it wrote) the event row and the session rows.
+ * KEYS: item, list, last-append time, log index, events stream, days set, then per session: day hash, conversation set.
+ * ARGV: as ITEM_WRITE, log name, line count n, n lines, event json, session count m, then per session: id, json, day.
+ */
+export const TURN_WRITE_COUNTED = script(`${ITEM_WRITE_LUA}
+local n = tonumber(ARGV[7])
+if n > 0 then
+  redis.call('ZADD', KEYS[4], ARGV[4], ARGV[6])
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 8, 7 + n))
+  redis.call('SET', KEYS[3], ARGV[4])
+end
+local a = 8 + n
+redis.call('XADD', KEYS[5], '*', 'j', ARGV[a])
+local m = tonumber(ARGV[a + 1])
+for i = 1, m do
+  local b = a + 2 + (i - 1) * 3
+  redis.call('HSET', KEYS[5 + i * 2], ARGV[b], ARGV[b + 1])
+  redis.call('SADD', KEYS[6], ARGV[b + 2])
+  redis.call('SADD', KEYS[6 + i * 2], ARGV[b + 2] .. '|' .. ARGV[b])
 end
 return 1`);
 
@@ -69,6 +95,14 @@ export const ZREM_IF_OLDER = script(`
 local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if score and tonumber(score) < tonumber(ARGV[2]) then return redis.call('ZREM', KEYS[1], ARGV[1]) end
 return 0`);
+
+/** KEYS: item. Deletes a delivered or dead item: 1 deleted, 2 already gone (drop its ids), 0 pending (kept). */
+export const OUTBOX_PURGE = script(`
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state then return 2 end
+if state == 'pending' then return 0 end
+redis.call('DEL', KEYS[1])
+return 1`);
 
 /** KEYS: item. ARGV: id, kind, payload, now. Creates the item unless it exists; returns { state, dueAt, createdAt }. */
 export const OUTBOX_ENQUEUE = script(`

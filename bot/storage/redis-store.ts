@@ -2,9 +2,11 @@
 import { Cluster } from 'ioredis';
 import type { Logger } from '../logger';
 import type { BotStore } from '../ports';
+import { createRedisAnalytics } from './redis-analytics';
 import { createRedisBus } from './redis-bus';
 import { closeRedis, connectRedis } from './redis-client';
 import { createCall, type RedisContext } from './redis-context';
+import { lifetimeOf, type ItemLifetime } from './item-lifetime';
 import { createRedisItems } from './redis-items';
 import { createRedisKeys } from './redis-keys';
 import { createRedisLogs } from './redis-logs';
@@ -22,8 +24,11 @@ export interface RedisStoreOptions {
   readonly commandTimeoutMs?: number;
   /** Default 2000. An operation's overall deadline is the command timeout plus this. */
   readonly connectTimeoutMs?: number;
-  /** Items not written for this long expire (Redis PEXPIRE, renewed by every write). 0 or unset: kept forever. */
-  readonly itemTtlMs?: number;
+  /**
+   * Items not written for this long expire (Redis PEXPIREAT, renewed by every write): one number for every item, or a
+   * lifetime per item (bot/privacy/lifetimes.ts). 0 or unset: kept forever.
+   */
+  readonly itemTtlMs?: number | ItemLifetime;
   readonly logger?: Logger;
   readonly now?: () => number;
 }
@@ -44,7 +49,8 @@ export function createRedisStore(options: RedisStoreOptions): BotStore {
     call: createCall({ isClosed: () => closed, deadlineMs: commandTimeoutMs + connectTimeoutMs }),
   };
   const bus = createRedisBus(ctx, options.logger);
-  const storage = createRedisItems(ctx, options.itemTtlMs);
+  const lifetime = lifetimeOf(options.itemTtlMs);
+  const storage = createRedisItems(ctx, lifetime);
   const logs = createRedisLogs(ctx);
 
   return {
@@ -52,8 +58,9 @@ export function createRedisStore(options: RedisStoreOptions): BotStore {
     storage,
     logs,
     // One script and one round trip on a single node; on a Cluster (keys in several slots) the write, then the append.
-    writeTurn: client instanceof Cluster ? undefined : createTurnWriter(ctx, options.itemTtlMs),
+    writeTurn: client instanceof Cluster ? undefined : createTurnWriter(ctx, lifetime),
     outbox: createRedisOutbox(ctx),
+    analytics: createRedisAnalytics(ctx),
     bus,
     async ping() {
       await ctx.call('ping', () => client.ping());

@@ -9,7 +9,7 @@ export type SqliteDb = Database.Database;
 const SCHEMA = `
 -- A rowid table: sessions are ~1 KB rows, which WITHOUT ROWID stores worse (read+write measured ≈ 120 vs 150–220 µs).
 CREATE TABLE IF NOT EXISTS items (
-  key TEXT PRIMARY KEY, json TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL
+  key TEXT PRIMARY KEY, json TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL, expires_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS logs (
   key TEXT NOT NULL, seq INTEGER NOT NULL, json TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (key, seq)
@@ -38,13 +38,31 @@ export function openSqlite({ dataDir, fileName, busyTimeoutMs }: OpenOptions): S
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-      db.transaction(() => db.exec(SCHEMA)).immediate();
+      // Deleted and overwritten rows are zeroed in the file at once, so an erased user's words survive in no free page
+      // or free space inside a page (the WAL's old frames are dropped by the checkpoint after an erasure: scrubSqlite).
+      db.pragma('secure_delete = ON');
+      db.transaction(() => {
+        db.exec(SCHEMA);
+        // Files from before item lifetimes: the column is added; their rows get an expiry when next written.
+        const columns = db.prepare<[], { name: string }>('PRAGMA table_info(items)').all().map((c) => c.name);
+        if (!columns.includes('expires_at')) db.exec('ALTER TABLE items ADD COLUMN expires_at INTEGER');
+      }).immediate();
       return db;
     } catch (err) {
       db.close();
       throw err;
     }
   });
+}
+
+/**
+ * After an erasure: copies the WAL into the database and truncates it to nothing (old page images in the WAL still
+ * hold deleted rows; secure_delete has already zeroed them in the pages themselves). Waits for readers through the
+ * busy timeout; returns false when another connection kept the WAL busy (the next checkpoint clears it).
+ */
+export function scrubSqlite(db: SqliteDb): boolean {
+  const [result] = sqliteCall('scrub', () => db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]);
+  return result?.busy === 0;
 }
 
 /** Runs a synchronous driver call; SQLite's own failures (busy, I/O, closed) become StorageUnavailableError. */

@@ -44,6 +44,11 @@ export function createSqliteOutbox(db: SqliteDb, guard: (operation: string) => v
   const one = db.prepare<[string], Row>('SELECT * FROM outbox WHERE id = ?');
   const all = db.prepare<[], Row>('SELECT * FROM outbox ORDER BY created_at, id');
   const byState = db.prepare<[string], Row>('SELECT * FROM outbox WHERE state = ? ORDER BY created_at, id');
+  const removeOne = db.prepare<[string]>('DELETE FROM outbox WHERE id = ?');
+  const removeAll = db.transaction((ids: readonly string[]) => {
+    for (const id of ids) removeOne.run(id);
+  });
+  const purge = db.prepare<[number]>(`DELETE FROM outbox WHERE state IN ('delivered', 'dead') AND created_at < ?`);
 
   return {
     async enqueue({ id, kind, payload }) {
@@ -75,6 +80,14 @@ export function createSqliteOutbox(db: SqliteDb, guard: (operation: string) => v
       guard('outbox.list');
       const rows = sqliteCall('outbox.list', () => (state === undefined ? all.all() : byState.all(state)));
       return rows.map(toItem);
+    },
+    async remove(ids) {
+      guard('outbox.remove');
+      if (ids.length > 0) sqliteCall('outbox.remove', () => removeAll.immediate(ids));
+    },
+    async purge(olderThan) {
+      guard('outbox.purge');
+      return sqliteCall('outbox.purge', () => purge.run(olderThan).changes);
     },
   };
 }

@@ -1,9 +1,12 @@
 // The embedded default BotStore: one SQLite file under DATA_DIR (WAL), an in-process Bus, for a single instance.
 import type { Logger } from '../logger';
+import type { AnalyticsWrite } from '../analytics/types';
 import type { BotStore } from '../ports';
 import { StorageUnavailableError } from './errors';
 import { createInProcessBus } from './in-process-bus';
-import { openSqlite, sqliteCall } from './sqlite-db';
+import { createSqliteAnalytics } from './sqlite-analytics';
+import type { ItemLifetime } from './item-lifetime';
+import { openSqlite, scrubSqlite, sqliteCall } from './sqlite-db';
 import { createSqliteItems } from './sqlite-items';
 import { createSqliteLogs } from './sqlite-logs';
 import { createSqliteOutbox } from './sqlite-outbox';
@@ -17,8 +20,11 @@ export interface SqliteStoreOptions {
    * blocks the event loop (better-sqlite3 is synchronous), so keep it short: one second by default.
    */
   readonly busyTimeoutMs?: number;
-  /** Items not written for this long read as missing and are purged (hourly, on write). 0 or unset: kept forever. */
-  readonly itemTtlMs?: number;
+  /**
+   * Items not written for this long read as missing and are deleted by `purgeExpired` (the hourly sweep): one
+   * number for every item, or a lifetime per item (bot/privacy/lifetimes.ts). 0 or unset: kept forever.
+   */
+  readonly itemTtlMs?: number | ItemLifetime;
   readonly logger?: Logger;
   readonly now?: () => number;
 }
@@ -40,24 +46,35 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
   const ping = db.prepare('SELECT 1').pluck();
   const storage = createSqliteItems(db, guard, now, options.itemTtlMs);
   const logs = createSqliteLogs(db, guard, now);
-  // A turn's session (compare-and-set) and its transcript lines: one immediate transaction, one commit.
-  const writeTurn = db.transaction((list: ReturnType<typeof storage.changes>, logKey: string, jsons: readonly string[], at: number) => {
+  const analytics = createSqliteAnalytics(db, guard);
+  // A turn's session (compare-and-set), its transcript lines and its analytics rows: one immediate transaction.
+  const writeTurn = db.transaction((list: ReturnType<typeof storage.changes>, logKey: string, jsons: readonly string[], at: number, counted?: AnalyticsWrite) => {
     storage.writeRows(list, at);
     if (jsons.length > 0) logs.appendRows(logKey, jsons, at);
+    if (counted) analytics.writeRows(counted);
   });
 
   return {
     kind: 'sqlite',
     storage,
     logs,
-    async writeTurn(changes, logKey, entries) {
+    analytics,
+    async writeTurn(changes, logKey, entries, counted) {
       guard('storage.write');
       const list = storage.changes(changes);
       const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
-      sqliteCall('storage.write', () => writeTurn.immediate(list, logKey, jsons, now()));
+      sqliteCall('storage.write', () => writeTurn.immediate(list, logKey, jsons, now(), counted));
     },
     outbox: createSqliteOutbox(db, guard, now),
     bus,
+    async purgeExpired() {
+      guard('storage.purge');
+      return storage.purgeExpired();
+    },
+    async scrub() {
+      guard('scrub');
+      scrubSqlite(db);
+    },
     async ping() {
       guard('ping');
       sqliteCall('ping', () => ping.get());

@@ -7,6 +7,7 @@ import { createAzureTokenSource, createSelfHostedTokenSource } from '../directli
 import { createWebRouter } from '../routes/web';
 import type { EdgeDeps } from '../server';
 import { loadWebAssets } from './assets';
+import { webLanguages } from './page-words';
 
 export interface WebChat {
   readonly directLine: DirectLineRouter;
@@ -36,7 +37,8 @@ export function webChatFor(deps: EdgeDeps): WebChat {
   const tokens = config.directLineSecret
     ? createAzureTokenSource({ secret: config.directLineSecret, baseUrl: config.directLineUrl })
     : createSelfHostedTokenSource(directLine.generateToken);
-  const page = createWebRouter({ assets: loadWebAssets(), tokens, title: config.botName, embedOrigins: config.corsOrigins, logger });
+  const languages = webLanguages(deps.knowledge, deps.languages);
+  const page = createWebRouter({ assets: loadWebAssets(), tokens, title: config.botName, languages, embedOrigins: config.corsOrigins, logger });
   const router = express.Router();
   router.use(directLine, page);
   const webChat = { directLine, router };

@@ -1,5 +1,6 @@
 // Valid, cross-checked files → the typed Knowledge of dialogs/types.ts: defaults filled in, sources kept, all frozen.
-import type { EntityDef, Flow, Intent, Knowledge, ReplyTemplate, SupportContact } from '../types';
+import type { EntityDef, Flow, Intent, Knowledge, LanguageSpec, ReplyTemplate, SupportContact } from '../types';
+import { STEMMER_NAMES } from '../nlu/stemmers';
 import { filesOf, type FileOf } from './catalog';
 import type { ValidFile } from './check-file';
 
@@ -18,6 +19,7 @@ export function buildKnowledge(files: readonly ValidFile[], hash: string): Knowl
   }
   const intentFiles = filesOf(files, 'intents');
   const [helpdesk] = filesOf(files, 'helpdesk');
+  const [language] = filesOf(files, 'language');
   return deepFreeze({
     replies,
     intents: intentFiles.flatMap(toIntents),
@@ -27,7 +29,22 @@ export function buildKnowledge(files: readonly ValidFile[], hash: string): Knowl
     contacts: filesOf(files, 'contacts').flatMap((f) => f.data.contacts.map(toContact)),
     ...(helpdesk && { helpdesk: { ...helpdesk.data.helpdesk, holidays: helpdesk.data.helpdesk.holidays ?? [] } }),
     hash,
+    ...(language && { language: toLanguage(language.data.language) }),
   });
+}
+
+/** language.yaml → LanguageSpec: spoken unless it says not, the stemmer named for the language when natural has one. */
+export function toLanguage(data: FileOf<'language'>['data']['language']): LanguageSpec {
+  return {
+    code: data.code,
+    spoken: data.spoken ?? true,
+    stemmer: data.stemmer ?? (STEMMER_NAMES.includes(data.code) ? data.code : 'none'),
+    ...(data.fold && { fold: data.fold }),
+    ...(data.shorthand && { shorthand: data.shorthand }),
+    ...(data.answers && { answers: data.answers }),
+    switch: data.switch ?? [],
+    ...(data.page && { page: data.page }),
+  };
 }
 
 function toIntents(source: FileOf<'intents'>): Intent[] {
@@ -67,6 +84,7 @@ function toFlow(source: FileOf<'flow'>): Flow {
       ...(step.only && { only: step.only }),
       ...(step.next !== undefined && { next: step.next }),
       ...(step.detail !== undefined && { detail: trimBlock(step.detail) }),
+      ...(step.ask !== undefined && { ask: trimBlock(step.ask) }),
       ...(step.confirm !== undefined && { confirm: trimBlock(step.confirm) }),
     })),
     ...(flow.diagnose && {
@@ -95,7 +113,7 @@ function trimBlock(text: string): string {
 }
 
 /** Deep Object.freeze: the engine gets knowledge it cannot change by accident. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -5,6 +5,7 @@ import { checkContacts } from './check-contacts';
 import { checkEntities } from './check-entities';
 import { checkFlows } from './check-flows';
 import { checkIntents } from './check-intents';
+import { checkLanguage } from './check-language';
 import { checkReplies } from './check-replies';
 import { checkScope } from './check-scope';
 import type { FileKind } from './kinds';
@@ -30,5 +31,6 @@ export function crossCheck(files: readonly ValidFile[], options: CrossCheckOptio
     ...checkEntities(files),
     ...(broken.has('entities') || broken.has('intents') || broken.has('flow') ? [] : checkScope(files)),
     ...checkContacts(files, broken, root),
+    ...checkLanguage(files),
   ];
 }

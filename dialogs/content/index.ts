@@ -2,6 +2,7 @@
 export { loadKnowledge, parseKnowledge, type LoadResult, type ParseOptions } from './load';
 export { formatProblem, type KnowledgeProblem } from './problems';
 export type { KnowledgeFile } from './read-dir';
-export { knowledgeJsonSchemas } from './schema';
+export { knowledgeJsonSchemas } from './json-schemas';
 export type { FileKind } from './kinds';
 export { normalizeExample } from './check-intents';
+export { translationStamps, type Stamp } from './stamps';

@@ -42,6 +42,7 @@ export const REQUIRED_REPLY_IDS = [
   'contact_call', // "call {contact_name} on {phone}" inside other replies ({call})
   'contact_page', // {call} when no verified number exists: the contact page
   'fallback_nobody', // second misunderstanding with no help desk: Apple Support instead of a person
+  'last_check', // before escalating, fixes kept back by an unknown fact: "does one of these fit?" (+ its own "no")
   'going_in_circles', // a third identical reply in a row: a way out instead
   'disambiguate_none', // "neither" to "did you mean": other words, main topics as choices
   'skip_ack', // "skip this one": {step} left out

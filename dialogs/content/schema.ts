@@ -1,7 +1,8 @@
 // Strict zod schemas, one per file kind: unknown keys (a typo such as `chek:`) are errors, never ignored.
 // They describe the YAML as written; defaults and conversions happen in build.ts, so the JSON Schemas match the files.
 import { z } from 'zod';
-import { FILE_KINDS, type FileKind } from './kinds';
+import { STEMMER_NAMES } from '../nlu/stemmers';
+import type { FileKind } from './kinds';
 
 export const SNAKE_CASE = /^[a-z][a-z0-9_]*$/;
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -53,6 +54,7 @@ const step = z.strictObject({
   only: z.record(snake, list(text)).optional().meta({ description: 'Entity → values; offered only when the fact is known and one of these.' }),
   say: text.meta({ description: 'One short instruction that fits a phone screen.' }),
   detail: text.optional().meta({ description: 'The longer "show me how", behind a button.' }),
+  ask: text.optional().meta({ description: 'The question after this step instead of "did that fix it?" (same answers: yes, no, already tried).' }),
   confirm: text.optional().meta({ description: 'A warning said first, then "go ahead?" (steps that can lose data or lock someone out).' }),
   links: z.array(link).optional(),
   next: snake.optional().meta({ description: 'The step after "not fixed": a step id or `escalate`.' }),
@@ -123,6 +125,38 @@ export const helpdeskFile = z
   })
   .meta({ title: 'helpdesk.yaml: hours of the live help desk' });
 
+const answerRule = z
+  .strictObject({
+    answer: z.enum(['yes', 'no', 'tried', 'unsure']),
+    anywhere: list(text).optional().meta({ description: 'Phrases found anywhere in the message, as whole words ("still failing").' }),
+    start: list(text).optional().meta({ description: 'Phrases the message starts with ("no", "sí").' }),
+    patterns: list(text).optional().meta({ description: 'Regular expressions on the normalised text (lower case, accents folded).' }),
+  })
+  .refine((r) => r.anywhere !== undefined || r.start !== undefined || r.patterns !== undefined, 'needs `anywhere`, `start` or `patterns`');
+
+export const languageFile = z
+  .strictObject({
+    language: z.strictObject({
+      code: z.string().regex(/^[a-z]{2,3}$/, 'must be a BCP-47 language subtag such as en, es, de').meta({ description: 'The language; a locale\'s must match its folder name.' }),
+      name: text.optional().meta({ description: 'How the language names itself (for people reading the knowledge).' }),
+      spoken: z.boolean().optional().meta({ description: 'false: the bot does not speak it; the locale only holds `language_unsupported`.' }),
+      stemmer: z.enum(STEMMER_NAMES as [string, ...string[]]).optional().meta({ description: "natural's stemmer for the language (default: the language code, else none)." }),
+      fold: z.record(z.string().min(1), z.string()).optional().meta({ description: 'Letters replaced before accents are dropped, e.g. { ä: ae, ß: ss }.' }),
+      shorthand: z.record(z.string().min(1), text).optional().meta({ description: 'Words as people type them → as the examples spell them.' }),
+      answers: list(answerRule).optional().meta({ description: 'How people answer "did that fix it?", checked in order (most specific first).' }),
+      switch: z.array(text).optional().meta({ description: 'Phrases that ask for this language at any time ("en español", "English please").' }),
+      page: z
+        .strictObject({
+          title: text.optional().meta({ description: 'The chat page title.' }),
+          launcher: text.optional().meta({ description: 'The embed launcher button (read by screen readers).' }),
+          close: text.optional().meta({ description: 'The close button of the embedded chat.' }),
+        })
+        .optional()
+        .meta({ description: "The web chat page's own words (Web Chat's own buttons follow its locale)." }),
+    }),
+  })
+  .meta({ title: 'language.yaml: the language of the knowledge next to it' });
+
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
@@ -139,17 +173,7 @@ export const SCHEMAS = {
   entities: entitiesFile,
   contacts: contactsFile,
   helpdesk: helpdeskFile,
+  language: languageFile,
 } as const satisfies Record<FileKind, z.ZodType>;
 
 export type KindData = { readonly [K in FileKind]: z.infer<(typeof SCHEMAS)[K]> };
-
-/**
- * Kind → JSON Schema (draft 2020-12), as written to `schemas/<kind>.schema.json` by `npm run schemas` for editors
- * (`# yaml-language-server: $schema=…`). Refinements (time zones, entity shape) are left out; the loader checks them.
- * A transform would throw here, which is why the schemas above describe the YAML as written.
- */
-export function knowledgeJsonSchemas(): Record<FileKind, Record<string, unknown>> {
-  const out = {} as Record<FileKind, Record<string, unknown>>;
-  for (const kind of FILE_KINDS) out[kind] = z.toJSONSchema(SCHEMAS[kind], { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return out;
-}

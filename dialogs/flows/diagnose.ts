@@ -29,9 +29,13 @@ function planOf(flow: Flow, option: DiagnoseOption, facts: Readonly<Record<strin
   });
 }
 
-/** The session with what an answer tells: its facts (the user's own facts win) and the fixes to try first. */
-export function withDiagnosis(session: Session, flow: Flow, option: DiagnoseOption): Session {
-  const facts = { ...option.facts, ...session.facts };
+/**
+ * The session with what an answer tells: its facts and the fixes to try first. The answer's facts win over what the
+ * words of a message suggested ("I back up to my PC, I don't use iCloud" names both; "my computer" answers it).
+ */
+export function withDiagnosis(session: Session, flow: Flow, option: DiagnoseOption, told = true): Session {
+  // Only an answer tells facts; an option guessed from a symptom lends its order of fixes, not its facts.
+  const facts = told ? { ...session.facts, ...option.facts } : session.facts;
   const plan = planOf(flow, option, facts);
   const { plan: _old, ...rest } = session;
   return { ...rest, facts, ...(plan.length > 0 ? { plan } : {}) };
@@ -39,7 +43,7 @@ export function withDiagnosis(session: Session, flow: Flow, option: DiagnoseOpti
 
 /** Starts the flow where the answer points (the usual order for "I don't know"). */
 export function applyDiagnosis(ctx: TurnContext, session: Session, flow: Flow, option: DiagnoseOption): Outcome {
-  const diagnosed = withDiagnosis(withoutPending(session), flow, option);
+  const diagnosed = { ...withDiagnosis(withoutPending(session), flow, option), diagnosed: true };
   return { ...startFlow(ctx, diagnosed, flow, undefined, [], true), route: `diagnose:${option.id}` };
 }
 
@@ -53,12 +57,17 @@ export function beginFlow(ctx: TurnContext, session: Session, flow: Flow): Outco
   if (known && !isUnsure(known)) return { ...startFlow(ctx, withDiagnosis(session, flow, known), flow), route: `flow:start:${known.id}` };
   // No flow or step is current yet: the question waits on its own (pending), the session stays as it was.
   const asked: Session = { ...freshRun(session), pending: { kind: 'diagnose', flowId: flow.id } };
-  return { session: asked, replies: [diagnoseQuestion(flow)], events: [{ type: 'flow_started', flow: flow.id }], route: 'diagnose:ask' };
+  return { session: asked, replies: [diagnoseQuestion(flow, asked.facts)], events: [{ type: 'flow_started', flow: flow.id }], route: 'diagnose:ask' };
+}
+
+/** The options that fit what is already known (a computer user is not asked about iCloud storage). */
+export function fittingOptions(flow: Flow, facts: Readonly<Record<string, string>>): readonly DiagnoseOption[] {
+  return (flow.diagnose?.options ?? []).filter((o) => Object.entries(o.facts).every(([k, v]) => facts[k] === undefined || facts[k] === v));
 }
 
 /** The question with its options as buttons (`diag:<id>`; a typed number or label picks one too). */
-export function diagnoseQuestion(flow: Flow): Reply {
-  const options = (flow.diagnose?.options ?? []).map((o) => ({ label: o.label, value: `diag:${o.id}` }));
+export function diagnoseQuestion(flow: Flow, facts: Readonly<Record<string, string>> = {}): Reply {
+  const options = fittingOptions(flow, facts).map((o) => ({ label: o.label, value: `diag:${o.id}` }));
   return { kind: 'question', text: flow.diagnose?.say ?? '', choices: options };
 }
 
@@ -73,4 +82,27 @@ export function diagnosisAnswer(ctx: TurnContext, flow: Flow): DiagnoseOption | 
   // "Not sure", "no idea", or words the bot cannot place: the usual order rather than a question that stalls.
   const lost = u.answer === 'unsure' || u.answer === 'no' || (u.intent === 'unknown' && Object.keys(u.entities).length === 0);
   return lost ? unsure : undefined;
+}
+
+/**
+ * Before escalating: the options that would open fixes still untried, kept back only because a fact is unknown (a
+ * computer-only step for someone who never said where they back up).
+ */
+export function unlockingOptions(flow: Flow, session: Session): readonly DiagnoseOption[] {
+  // Someone who answered the question already (even "not sure") has seen these options: not asked twice.
+  if (session.diagnosed && session.pending?.kind !== 'diagnose') return [];
+  const untried = flow.steps.filter((s) => !session.steps.some((r) => r.stepId === s.id && r.outcome !== 'skipped'));
+  return (flow.diagnose?.options ?? []).filter((o) => {
+    const unknown = Object.keys(o.facts).filter((k) => session.facts[k] === undefined);
+    if (unknown.length === 0) return false;
+    const facts = { ...session.facts, ...o.facts };
+    return o.try.some((id) => untried.some((s) => s.id === id && s.only !== undefined && applies(s, facts)));
+  });
+}
+
+/** "Before I send you to Apple: does one of these fit?" with those options and the template's own "no". */
+export function askLastCheck(ctx: TurnContext, session: Session, flow: Flow, options: readonly DiagnoseOption[]): Outcome {
+  const choicesFirst = options.map((o) => ({ label: o.label, value: `diag:${o.id}` }));
+  const reply = ctx.say.reply('last_check', {}, { kind: 'question', choicesFirst });
+  return { session: { ...withoutPending(session), pending: { kind: 'diagnose', flowId: flow.id, last: true } }, replies: [reply], route: 'diagnose:last' };
 }

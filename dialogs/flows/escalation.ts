@@ -21,7 +21,7 @@ export function contactLine(ctx: TurnContext, region: string | undefined = ctx.r
   const contact = contactFor(ctx.knowledge, region);
   const vars = contactVars(contact);
   const call = contact?.phone ? ctx.say.line('contact_call', vars) : ctx.say.line('contact_page', vars);
-  return { ...vars, call, desk_hours: deskHoursText(ctx.knowledge.helpdesk, 'en') };
+  return { ...vars, call, desk_hours: deskHoursText(ctx.knowledge.helpdesk, ctx.knowledge.language?.code ?? 'en') };
 }
 
 /** A reply about Apple Support: its template filled with the region's contact, and the contact's links. */

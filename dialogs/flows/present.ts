@@ -8,6 +8,7 @@ import { omit, outcomeOf, recordStep, withoutPending } from '../session';
 import { firstStep, stepAfter, stepForError } from './runner';
 import { escalate } from './escalation';
 import { withEvents } from '../outcome';
+import { askLastCheck, unlockingOptions } from './diagnose';
 
 /** A step's instructions. `current` binds it to the step (a card's buttons); an answer to a side question is not bound. */
 export function stepReply(say: Say, step: FlowStep, current: boolean): Reply {
@@ -35,8 +36,10 @@ function withSkipped(session: Session, skipped: readonly string[], at: string): 
 export function presentStep(ctx: TurnContext, session: Session, at: StepRef, lead: readonly Reply[] = [], skipped: readonly string[] = [], confirmed = false): Outcome {
   const moved: Session = { ...withSkipped(session, skipped, ctx.input.now), status: 'in_flow', flowId: at.flow.id, stepId: at.step.id };
   if (at.step.confirm !== undefined && !confirmed) {
+    // The step is shown with its warning first: it counts as shown (analytics), whatever the answer.
     const asked = askConfirmStep(ctx.say, moved, at);
-    return { session: asked.session, replies: [...lead, asked.reply], effects: cancelIfHandoff(session) };
+    const shown: TurnEvent = { type: 'step_shown', flow: at.flow.id, step: at.step.id };
+    return { session: asked.session, replies: [...lead, asked.reply], effects: cancelIfHandoff(session), events: [shown] };
   }
   const asked = askDidItFix(ctx.say, moved, at);
   return { session: asked.session, replies: [...lead, stepReply(ctx.say, at.step, true), asked.reply], effects: cancelIfHandoff(session) };
@@ -49,13 +52,19 @@ export function presentStep(ctx: TurnContext, session: Session, at: StepRef, lea
 export function advance(ctx: TurnContext, session: Session, from: StepRef, lead: readonly Reply[], bridge: readonly Reply[] = []): Outcome {
   const walk = stepAfter(from.flow, from.step, session);
   if (walk.step) return presentStep(ctx, session, { flow: from.flow, step: walk.step }, [...lead, ...bridge], walk.skipped);
+  // Fixes still untried only because a fact is unknown ("do you back up to a computer?"): one last question first.
+  const unlocking = unlockingOptions(from.flow, session);
+  if (unlocking.length > 0 && ctx.say.has('last_check')) {
+    const asked = askLastCheck(ctx, session, from.flow, unlocking);
+    return { ...asked, replies: [...lead, ...asked.replies] };
+  }
   return escalate(ctx, withSkipped(session, walk.skipped, ctx.input.now), lead);
 }
 
 /** A run that ended (fixed or escalated) is history: a new problem starts with a clean list of steps. */
 export function freshRun(session: Session): Session {
   const ended = session.status === 'resolved' || session.status === 'escalated';
-  return ended ? { ...omit(session, ['pending', 'handoffOpened', 'csatDue', 'plan']), status: 'idle', steps: [] } : withoutPending(session);
+  return ended ? { ...omit(session, ['pending', 'handoffOpened', 'csatDue', 'plan', 'diagnosed']), status: 'idle', steps: [] } : withoutPending(session);
 }
 
 /**

@@ -91,9 +91,11 @@ function chain(flow: Flow, from: FlowStep | undefined): FlowStep[] {
 export function walkFrom(flow: Flow, from: FlowStep | undefined, session: Session): Walk {
   const skipped: string[] = [];
   const usable = (s: FlowStep): boolean => {
-    if (outcomeOf(session, s.id) !== undefined || skipped.includes(s.id)) return false;
+    // A step passed over because a fact ruled it out comes back once the facts let it in (the user said "computer").
+    const done = outcomeOf(session, s.id);
+    if ((done !== undefined && done !== 'skipped') || skipped.includes(s.id)) return false;
     if (applies(s, session.facts)) return true;
-    skipped.push(s.id);
+    if (done === undefined) skipped.push(s.id);
     return false;
   };
   const planned = (session.plan ?? []).map((id) => flow.steps.find((s) => s.id === id)).filter((s): s is FlowStep => s !== undefined);
@@ -103,6 +105,14 @@ export function walkFrom(flow: Flow, from: FlowStep | undefined, session: Sessio
     ?? chain(flow, from).find(usable)
     ?? chain(flow, flow.steps[0]).find(usable);
   return step ? { step, skipped } : { skipped };
+}
+
+/**
+ * The flow's main path: the steps its first step leads to through `next` links, in order. Side steps (reached only by
+ * their own intent or a diagnosis) are not on it, so lists of "the fixes" leave them out.
+ */
+export function mainPath(flow: Flow): readonly FlowStep[] {
+  return chain(flow, flow.steps[0]);
 }
 
 /** Where a flow starts: its first applicable step. */

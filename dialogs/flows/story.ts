@@ -31,7 +31,8 @@ export function factsLine(say: Say, facts: Readonly<Record<string, string>>, kno
 
 /** The copyable summary: one line per step in the order they happened, then the device facts. */
 export function summaryLines(knowledge: Knowledge, say: Say, session: Session): readonly string[] {
-  const lines = session.steps.map((r) => summaryStepLine(knowledge, say, session, r.stepId, r.outcome));
+  // Steps a fact ruled out were never shown: what was tried leaves them out (the packet's steps keep them).
+  const lines = session.steps.filter((r) => r.outcome !== 'skipped').map((r) => summaryStepLine(knowledge, say, session, r.stepId, r.outcome));
   const facts = factsLine(say, session.facts, knowledge);
   return facts === undefined ? lines : [...lines, facts];
 }

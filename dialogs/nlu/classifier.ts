@@ -4,7 +4,7 @@ import { createVectorizer, extractTerms, type FeatureModel } from './features';
 import { logits, softmaxInPlace } from './scores';
 import type { SparseVector } from './sparse';
 import { createSpeller } from './spelling';
-import { stem, tokenizeMessage } from './tokenize';
+import { ENGLISH_ANALYZER, type Analyzer } from './analyzer';
 
 export interface ClassifierModel {
   readonly version: 1;
@@ -30,7 +30,8 @@ export interface Classifier {
   rank(text: string, limit?: number): IntentScore[];
 }
 
-export function classifierFromModel(model: ClassifierModel): Classifier {
+/** `analyzer`: the language the model was trained in (the built-in English reading by default). */
+export function classifierFromModel(model: ClassifierModel, analyzer: Analyzer = ENGLISH_ANALYZER): Classifier {
   const vectorizer = createVectorizer(model.features);
   const speller = createSpeller(model.vocabulary);
   const knownWords = new Set<string>();
@@ -41,10 +42,10 @@ export function classifierFromModel(model: ClassifierModel): Classifier {
   const weights = { classes: model.labels.length, features: model.features.terms.length, weights: model.weights, bias: model.bias };
 
   const vectorize = (text: string) => {
-    const surface = tokenizeMessage(text);
+    const surface = analyzer.tokenizeMessage(text);
     // Only words whose stem the model has never seen are corrected; the character n-grams keep the original spelling.
-    const words = surface.map((w) => (knownWords.has(stem(w)) ? w : speller(w)));
-    return vectorizer(extractTerms(words, surface, model.features.options));
+    const words = surface.map((w) => (knownWords.has(analyzer.stem(w)) ? w : speller(w)));
+    return vectorizer(extractTerms(words, surface, model.features.options, analyzer.stem));
   };
   const probabilities = (text: string) => softmaxInPlace(logits(weights, vectorize(text), new Float64Array(model.labels.length)), model.temperature);
 

@@ -1,7 +1,7 @@
 // Entity extraction from knowledge.entities: value lists matched as whole words, regular expressions whose first
 // capture group (or whole match) is the value. Compiled once per knowledge base.
 import type { EntityDef } from '../types';
-import { normalizeText } from './normalize';
+import { normalizeText, type Normalizer } from './normalize';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** NFKC, straight quotes, single spaces: enough for patterns, while keeping the user's own casing in the values. */
@@ -23,7 +23,7 @@ function wholeWords(phrases: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-function compileValues(values: Readonly<Record<string, readonly string[]>>): Synonym[] {
+function compileValues(values: Readonly<Record<string, readonly string[]>>, normalizeText: Normalizer): Synonym[] {
   const out: Synonym[] = [];
   for (const [value, synonyms] of Object.entries(values)) {
     for (const synonym of [value, ...synonyms]) {
@@ -54,9 +54,10 @@ export function factEntities(found: Readonly<Record<string, string>>, defs: read
   return Object.fromEntries(Object.entries(found).filter(([name]) => !markers.has(name)));
 }
 
-export function createEntityExtractor(defs: readonly EntityDef[]): EntityExtractor {
+/** `normalize`: the language's normaliser, for synonyms written without their accents or symbols (English by default). */
+export function createEntityExtractor(defs: readonly EntityDef[], normalize: Normalizer = normalizeText): EntityExtractor {
   const compiled = defs.map((def) => {
-    const synonyms = compileValues(def.values ?? {});
+    const synonyms = compileValues(def.values ?? {}, normalize);
     const normalizedPhrases = synonyms.map((s) => s.normalizedPhrase).filter((p) => p !== '');
     return {
       name: def.name,
@@ -69,7 +70,7 @@ export function createEntityExtractor(defs: readonly EntityDef[]): EntityExtract
   });
   return (text) => {
     const raw = light(text);
-    const normalized = normalizeText(text);
+    const normalized = normalize(text);
     const found: Record<string, string> = {};
     for (const entity of compiled) {
       const named = (entity.anyRaw?.test(raw) ?? false) || (entity.anyNormalized?.test(normalized) ?? false);

@@ -1,7 +1,7 @@
 // TF-IDF features: stemmed word uni/bi-grams and character n-grams within word boundaries (for typos),
 // sublinear term frequency, each block l2-normalised and weighted so the whole vector has unit length.
 import { EMPTY_VECTOR, type SparseVector, toSparse } from './sparse';
-import { stem } from './tokenize';
+import { ENGLISH_ANALYZER } from './analyzer';
 
 export interface FeatureOptions {
   /** Longest word n-gram (1 or 2). */
@@ -30,8 +30,13 @@ export interface FeatureModel {
 }
 
 /** Word-block and char-block terms of one tokenised message. */
-export function extractTerms(words: readonly string[], surface: readonly string[], options: FeatureOptions): { words: string[]; chars: string[] } {
-  const stems = words.map(stem);
+export function extractTerms(
+  words: readonly string[],
+  surface: readonly string[],
+  options: FeatureOptions,
+  stem: (word: string) => string = ENGLISH_ANALYZER.stem,
+): { words: string[]; chars: string[] } {
+  const stems = words.map((w) => stem(w));
   const wordTerms = stems.map((s) => `w:${s}`);
   if (options.wordNgrams >= 2) {
     for (let i = 0; i + 1 < stems.length; i++) wordTerms.push(`b:${stems[i]} ${stems[i + 1]}`);

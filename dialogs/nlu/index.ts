@@ -5,7 +5,8 @@ export { trainClassifier, DEFAULT_TRAIN_OPTIONS, type TrainingExample, type Trai
 export { classifierFromModel, type Classifier, type ClassifierModel } from './classifier';
 export { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
 export { AMBIGUITY_MARGIN, CONFIDENCE_THRESHOLD, MACRO_F1_FLOOR, OUT_OF_SCOPE_LABEL } from './thresholds';
-export { parseAnswer } from './answer';
+export { parseAnswer, createAnswerReader, type AnswerReader } from './answer';
+export { analyzerFor, ENGLISH_ANALYZER, type Analyzer } from './analyzer';
 export { createEntityExtractor, type EntityExtractor } from './entities';
 export { normalizeText } from './normalize';
 export { tokenize } from './tokenize';

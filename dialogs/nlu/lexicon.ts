@@ -1,5 +1,6 @@
 // Word lists the normaliser uses: contractions (with and without the apostrophe) and chat shorthand or common typos.
-// These describe how people type, not what the bot says, so they live in code rather than in knowledge/.
+// These describe how people type English, not what the bot says, so they live in code; another language's shorthand
+// is data in its language.yaml (LanguageSpec.shorthand).
 
 /** Contractions, keyed by the form after lower-casing and straightening quotes. */
 export const CONTRACTIONS: Readonly<Record<string, string>> = {
@@ -25,7 +26,7 @@ export const CONTRACTION_SUFFIXES: readonly (readonly [RegExp, string])[] = [
   [/'s\b/g, ''],
 ];
 
-/** Shorthand and frequent misspellings of everyday words (whole words only). */
+/** English shorthand and frequent misspellings of everyday words (whole words only). */
 export const SHORTHAND: Readonly<Record<string, string>> = {
   u: 'you', ur: 'your', yr: 'your', r: 'are', pls: 'please', plz: 'please', pleas: 'please', plse: 'please',
   thx: 'thanks', thnx: 'thanks', thanx: 'thanks', tnx: 'thanks', ty: 'thank you', tysm: 'thank you so much',
@@ -36,6 +37,10 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   tommorow: 'tomorrow', tomorow: 'tomorrow', untill: 'until', alot: 'a lot', sry: 'sorry', srry: 'sorry',
   ok: 'okay', k: 'okay', kk: 'okay', okey: 'okay', okk: 'okay', yep: 'yes', yup: 'yes', ya: 'yes', yeah: 'yes',
   nah: 'no', nope: 'no', idk: 'i do not know', btw: 'by the way', asap: 'as soon as possible',
+};
+
+/** Misspelt product names, in any language. */
+export const PRODUCT_SHORTHAND: Readonly<Record<string, string>> = {
   ipone: 'iphone', iphne: 'iphone', ihpone: 'iphone', iphon: 'iphone',
   icoud: 'icloud', iclod: 'icloud', icloude: 'icloud', iclould: 'icloud',
 };

@@ -7,7 +7,7 @@ import { logits, softmaxInPlace, type SoftmaxWeights } from './scores';
 import { createSoftmaxTrainer } from './softmax';
 import type { SparseVector } from './sparse';
 import { stratifiedSplit } from './split';
-import { tokenizeMessage } from './tokenize';
+import { ENGLISH_ANALYZER, type Analyzer } from './analyzer';
 
 export interface TrainingExample {
   readonly text: string;
@@ -103,14 +103,17 @@ function score(model: SoftmaxWeights, xs: readonly SparseVector[], ys: readonly 
   return { correct, nll, rows };
 }
 
-/** Trains a calibrated softmax classifier on labelled texts. Deterministic for a given seed. */
-export function trainClassifier(examples: readonly TrainingExample[], overrides: Partial<TrainOptions> = {}): Classifier {
+/**
+ * Trains a calibrated softmax classifier on labelled texts. Deterministic for a given seed. `analyzer`: the language
+ * the texts are in (the built-in English reading by default).
+ */
+export function trainClassifier(examples: readonly TrainingExample[], overrides: Partial<TrainOptions> = {}, analyzer: Analyzer = ENGLISH_ANALYZER): Classifier {
   const options = { ...DEFAULT_TRAIN_OPTIONS, ...overrides };
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const tokens = examples.map((e) => tokenizeMessage(e.text));
+  const tokens = examples.map((e) => analyzer.tokenizeMessage(e.text));
   // The vocabulary and IDF come from every example; the held-out labels are never seen by the fit below.
-  const docs = tokens.map((t) => extractTerms(t, t, options.features));
+  const docs = tokens.map((t) => extractTerms(t, t, options.features, analyzer.stem));
   const features = fitFeatures(docs, options.features);
   const vectorize = createVectorizer(features);
   const xs = docs.map(vectorize);
@@ -152,7 +155,7 @@ export function trainClassifier(examples: readonly TrainingExample[], overrides:
     vocabulary,
     stats: { examples: examples.length, epochs: epochs + extra, heldOutAccuracy: heldOut.length > 0 ? best.correct / heldOut.length : null },
   };
-  return classifierFromModel(model);
+  return classifierFromModel(model, analyzer);
 }
 
 function countWords(tokens: readonly string[][]): string[] {

@@ -1,7 +1,9 @@
 // The bot's Understander: the classifier trained on the knowledge's intents (plus an out-of-scope class from
 // `out_of_scope`), the decision thresholds, entity extraction and the yes/no answer parser, in one `classify` call.
+// Each language's knowledge gets its own, reading text in that language (knowledge.language → analyzer.ts).
 import type { Classification, Knowledge, Understander } from '../types';
-import { parseAnswer } from './answer';
+import { createAnswerReader } from './answer';
+import { analyzerFor } from './analyzer';
 import { classifierFromModel, type ClassifierModel } from './classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
 import { createEntityExtractor, outsideScope } from './entities';
@@ -35,7 +37,7 @@ export function knowledgeExamples(knowledge: Knowledge): TrainingExample[] {
 }
 
 export function trainUnderstander(knowledge: Knowledge, options: UnderstanderOptions = {}): Understander & { readonly model: UnderstanderModel } {
-  const classifier = trainClassifier(knowledgeExamples(knowledge), options.training);
+  const classifier = trainClassifier(knowledgeExamples(knowledge), options.training, analyzerFor(knowledge.language));
   const model: UnderstanderModel = { version: 1, knowledgeHash: knowledge.hash, classifier: classifier.model };
   return understanderFromModel(model, knowledge, options);
 }
@@ -61,8 +63,10 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   if (model.knowledgeHash !== knowledge.hash) {
     throw new Error(`NLU model was trained on knowledge ${model.knowledgeHash.slice(0, 12)}, not ${knowledge.hash.slice(0, 12)}`);
   }
-  const classifier = classifierFromModel(model.classifier);
-  const extract = createEntityExtractor(knowledge.entities);
+  const analyzer = analyzerFor(knowledge.language);
+  const classifier = classifierFromModel(model.classifier, analyzer);
+  const extract = createEntityExtractor(knowledge.entities, analyzer.normalize);
+  const parseAnswer = createAnswerReader(knowledge.language?.answers, analyzer.normalize);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const size = options.rankingSize ?? 5;
   const written = exampleOwners(knowledge);

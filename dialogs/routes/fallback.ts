@@ -33,7 +33,7 @@ export const ambiguous: Route = {
     if (together && say.has(together[2])) {
       return { session: withoutPending(session), replies: [say.reply(together[2])], events: [{ type: 'ended', how: 'goodbye' }], route: 'small_talk:together' };
     }
-    const chosen = sameDestination(ctx, options) ?? (options.includes('greeting') ? options.find((o) => o !== 'greeting') : undefined);
+    const chosen = sameDestination(ctx, options) ?? askedAnyway(ctx, options) ?? (options.includes('greeting') ? options.find((o) => o !== 'greeting') : undefined);
     if (chosen !== undefined) {
       const meaning = parseAction(`intent:${chosen}`, knowledge);
       if (meaning) return { ...ctx.reroute({ ...u, ...meaning, ambiguous: undefined, chosen: false }, session), route: `disambiguate:same:${chosen}` };
@@ -50,6 +50,18 @@ function destination(ctx: TurnContext, intent: string): string {
   const flow = flowForTrigger(ctx.knowledge, intent);
   const first = flow ? firstStep(flow, freshRun(ctx.session)).step : undefined;
   return first ? `step:${first.id}` : `intent:${intent}`;
+}
+
+/**
+ * A failed backup (a flow's trigger) against one of the causes its diagnostic question offers: the question asks it
+ * anyway, with every option, so "did you mean" would be one question too many.
+ */
+function askedAnyway(ctx: TurnContext, options: readonly string[]): string | undefined {
+  const trigger = options.find((o) => flowForTrigger(ctx.knowledge, o)?.diagnose !== undefined);
+  const flow = trigger !== undefined ? flowForTrigger(ctx.knowledge, trigger) : undefined;
+  const other = options.find((o) => o !== trigger);
+  const covered = flow?.diagnose?.options.some((d) => other !== undefined && d.intents.includes(other));
+  return covered ? trigger : undefined;
 }
 
 /** The intent to take when both lead to the same place: the one with a step of its own (more specific), else the first. */

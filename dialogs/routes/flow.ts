@@ -2,7 +2,7 @@
 import type { Outcome, Route, TurnContext } from '../context';
 import { askResume, askTriedWhich, reask } from '../questions';
 import { outcomeOf, recordStep } from '../session';
-import { applies, currentStep, findStepAnywhere, flowForTrigger, stepForError, stepForIntent } from '../flows/runner';
+import { applies, currentStep, findStepAnywhere, flowForTrigger, mainPath, stepForError, stepForIntent } from '../flows/runner';
 import { advance, freshRun, presentStep, startFlow, stepReply } from '../flows/present';
 import { triedSteps } from '../flows/tried';
 import { beginFlow, optionFor, withDiagnosis } from '../flows/diagnose';
@@ -40,7 +40,7 @@ function askWhichTried(ctx: TurnContext): Outcome | undefined {
   const flow = ctx.knowledge.flows.find((f) => f.triggers.length > 0);
   if (!flow) return undefined;
   const fresh = freshRun(ctx.session);
-  const options = flow.steps.filter((s) => applies(s, fresh.facts)).map((s) => s.id);
+  const options = mainPath(flow).filter((s) => applies(s, fresh.facts)).map((s) => s.id);
   const asked = askTriedWhich(ctx.say, ctx.knowledge, fresh, flow.id, options);
   return { session: asked.session, replies: [asked.reply], route: 'already_tried:which' };
 }
@@ -65,7 +65,7 @@ export const step: Route = {
     if (!at || at.flow.id !== target.flow.id) {
       // A symptom named: its fix first, then the fixes its diagnosis would point to, in their order.
       const option = optionFor(target.flow, u, session.facts);
-      return startFlow(ctx, option ? withDiagnosis(session, target.flow, option) : session, target.flow, target.step);
+      return startFlow(ctx, option ? withDiagnosis(session, target.flow, option, false) : session, target.flow, target.step);
     }
     const onIt = at.step.id === target.step.id && session.status === 'in_flow';
     if (onIt || u.stepTarget !== undefined) return { ...presentStep(ctx, session, target), route: 'step:current' };

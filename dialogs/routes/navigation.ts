@@ -3,7 +3,7 @@ import type { Reply, Session } from '../types';
 import type { Command, Outcome, Route, TurnContext } from '../context';
 import { reask } from '../questions';
 import { recordStep, withoutPending } from '../session';
-import { applies, currentStep, findStep, type StepRef } from '../flows/runner';
+import { applies, currentStep, findStep, mainPath, type StepRef } from '../flows/runner';
 import { advance, presentStep } from '../flows/present';
 import { summaryStepLine } from '../flows/story';
 
@@ -54,7 +54,9 @@ export const detail = command('detail', (ctx, at) => {
 export const steps = command('steps', (ctx, at) => {
   const flow = at?.flow ?? ctx.knowledge.flows.find((f) => f.triggers.length > 0);
   if (!flow) return nothingInProgress(ctx);
-  const lines = flow.steps.filter((s) => applies(s, ctx.session.facts) || ctx.session.steps.some((r) => r.stepId === s.id)).map((s) => {
+  const done = (id: string) => ctx.session.steps.some((r) => r.stepId === id && r.outcome !== 'skipped');
+  const listed = [...mainPath(flow).filter((s) => applies(s, ctx.session.facts) || done(s.id)), ...flow.steps.filter((s) => !mainPath(flow).includes(s) && (done(s.id) || s.id === at?.step.id))];
+  const lines = listed.map((s) => {
     const record = at ? ctx.session.steps.find((r) => r.stepId === s.id) : undefined;
     if (record) return summaryStepLine(ctx.knowledge, ctx.say, ctx.session, s.id, record.outcome);
     return ctx.say.line(at && s.id === at.step.id ? 'overview_current' : 'overview_left', { step: s.title });

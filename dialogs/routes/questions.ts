@@ -1,13 +1,14 @@
 // Answers to the questions this engine added around a flow: go ahead (a warning), which fixes were tried, the
 // diagnosis, the email for a ticket, and the satisfaction rating. Each lives for one message unless answered.
-import type { Route, TurnContext } from '../context';
+import type { Flow } from '../types';
+import type { Outcome, Route, TurnContext } from '../context';
 import { isStrongCommand } from '../context';
 import { recordStep, withoutPending } from '../session';
 import { currentStep, flowForTrigger, stepForIntent } from '../flows/runner';
 import { advance, freshRun, presentStep, startFlow } from '../flows/present';
-import { contactLine, openTicket } from '../flows/escalation';
+import { contactLine, escalate, openTicket } from '../flows/escalation';
 import { isJoinWord, triedSteps } from '../flows/tried';
-import { applyDiagnosis, diagnosisAnswer } from '../flows/diagnose';
+import { applyDiagnosis, diagnosisAnswer, optionFor, unlockingOptions } from '../flows/diagnose';
 
 /** "Go ahead?" before a step that warns first: yes shows its instructions; no leaves the step for the next one. */
 export const confirmStep: Route = {
@@ -103,7 +104,20 @@ export const diagnose: Route = {
     const pending = ctx.session.pending;
     if (pending?.kind !== 'diagnose' || isStrongCommand(ctx.u) || (ctx.u.command !== undefined && ctx.u.command !== 'help')) return undefined;
     const flow = ctx.knowledge.flows.find((f) => f.id === pending.flowId);
+    if (flow && pending.last) return lastCheckAnswer(ctx, flow);
     const option = flow ? diagnosisAnswer(ctx, flow) : undefined;
-    return flow && option ? applyDiagnosis(ctx, ctx.session, flow, option) : undefined;
+    if (!flow || !option) return undefined;
+    const applied = applyDiagnosis(ctx, ctx.session, flow, option);
+    // Words the bot could not place still go on (the usual order), and are logged for authors like any miss.
+    const lost = ctx.u.diagnosis === undefined && ctx.u.intent === 'unknown' && ctx.u.answer === undefined && ctx.u.text !== '';
+    return lost ? { ...applied, effects: [...(applied.effects ?? []), { type: 'unrecognized', text: ctx.u.text, ranking: ctx.u.nlu?.ranking ?? [] }] } : applied;
   },
 };
+
+/** The last question before escalating: an option opens its fixes; "no" (or anything unclear) goes on to Apple. */
+function lastCheckAnswer(ctx: TurnContext, flow: Flow): Outcome | undefined {
+  const option = ctx.u.diagnosis !== undefined ? unlockingOptions(flow, ctx.session).find((o) => o.id === ctx.u.diagnosis) : optionFor(flow, ctx.u, {});
+  if (option && unlockingOptions(flow, ctx.session).includes(option)) return applyDiagnosis(ctx, ctx.session, flow, option);
+  if (ctx.u.answer === undefined && ctx.u.intent !== 'unknown') return undefined; // something else: handled as itself
+  return { ...escalate(ctx, withoutPending(ctx.session)), route: 'diagnose:last:no' };
+}

@@ -62,7 +62,10 @@ describe('agent inbox doors', () => {
     const ok = await agent.login({ token: 'shared-token', name: 'Alice' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ agent: { name: 'Alice' }, csrf: expect.any(String) });
-    expect(ok.headers.get('set-cookie')).toMatch(/^agent_session=[\w-]{43}; Path=\/agent; HttpOnly; SameSite=Strict; Max-Age=3600$/);
+    const cookies = ok.headers.getSetCookie();
+    expect(cookies).toHaveLength(2); // the inbox and the analytics dashboard, each on its own path
+    expect(cookies[0]).toMatch(/^agent_session=[\w-]{43}; Path=\/agent; HttpOnly; SameSite=Strict; Max-Age=3600$/);
+    expect(cookies[1]).toMatch(/^agent_session=[\w-]{43}; Path=\/analytics; HttpOnly; SameSite=Strict; Max-Age=3600$/);
     expect((await agent.get('/agent/api/handoffs')).status).toBe(200);
   });
 

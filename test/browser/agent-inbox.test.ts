@@ -51,9 +51,11 @@ describeInChromium('agent inbox in Chromium', () => {
     const chat = chatPage(user);
     await chat.botSays(/I fix \*?\*?iPhone backups|iPhone backups that fail/);
     await chat.press('My backup failed');
-    await chat.botSays(/Free up iCloud storage/);
-    await chat.press('No');
+    await chat.botSays(/closest to what you see/); // the diagnostic question, answered by typing its number
+    await chat.send('2'); // “Couldn't be completed”: the Wi-Fi first
     await chat.botSays(/Check the Wi-Fi connection/);
+    await chat.press('No');
+    await chat.botSays(/Check Apple System Status/);
     await chat.send('Talk to a person'); // a choice label typed mid-flow works like the button
     await chat.botSays(/someone to join this chat/);
     await chat.botSays(/number 1 in the queue/);
@@ -61,7 +63,7 @@ describeInChromium('agent inbox in Chromium', () => {
     const row = inbox.locator('#queue-list li[data-state="queued"]').first();
     await row.locator('button').click({ timeout: TIMEOUT });
     await inbox.locator('#transcript li', { hasText: 'Talk to a person' }).first().waitFor({ timeout: TIMEOUT });
-    await inbox.locator('#d-summary li', { hasText: 'Free up iCloud storage' }).waitFor({ timeout: TIMEOUT });
+    await inbox.locator('#d-summary li', { hasText: 'Check the Wi-Fi connection' }).waitFor({ timeout: TIMEOUT });
     await inbox.locator('#take').click();
     await chat.botSays(/Alice has joined the chat/);
 

@@ -46,7 +46,8 @@ describeInChromium('embed.js on another site', () => {
     await launcher.click();
     await expect(launcher.getAttribute('aria-expanded')).resolves.toBe('true');
     const frame = await chatFrame(page);
-    expect(frame.url()).toBe(`${env.bot.url}/?embed=1&color=%230a7d4f`);
+    // The host page's lang (no data-locale on the tag) is the chat's locale.
+    expect(frame.url()).toBe(`${env.bot.url}/?embed=1&color=%230a7d4f&locale=en`);
     const chat = chatPage(frame);
     await chat.botSays(/I fix iPhone backups/);
     await settled(frame);

@@ -4,7 +4,7 @@ import { parseKnowledge } from '../../dialogs';
 import { BROKEN_DIR, brokenFixture, minimalFiles, problemLines, withFile } from './helpers';
 
 const PACK = 'knowledge/packs/broken';
-const KINDS = 'bot.yaml, smalltalk.yaml, intents.yaml, flow.yaml, entities.yaml, escalation.yaml, helpdesk.yaml';
+const KINDS = 'bot.yaml, smalltalk.yaml, intents.yaml, flow.yaml, entities.yaml, escalation.yaml, helpdesk.yaml, language.yaml';
 const ACTIONS = 'yes, no, tried, unsure, human, restart, help, resume, goodbye, apple, appointment, next, back, repeat, steps, later, detail, intent:<name>, step:<id>, region:<CC>';
 
 // [fixture, where it goes in the knowledge set, the exact problem lines]

@@ -53,7 +53,7 @@ describe('checkFile', () => {
 
   it('reads the kind from the base name and refuses unknown names before parsing', () => {
     expect(lines('k/notes.yaml', 'not: [valid')).toEqual([
-      'k/notes.yaml:1  (root)  unknown file kind; expected one of bot.yaml, smalltalk.yaml, intents.yaml, flow.yaml, entities.yaml, escalation.yaml, helpdesk.yaml',
+      'k/notes.yaml:1  (root)  unknown file kind; expected one of bot.yaml, smalltalk.yaml, intents.yaml, flow.yaml, entities.yaml, escalation.yaml, helpdesk.yaml, language.yaml',
     ]);
   });
 

@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { knowledgeJsonSchemas } from '../../dialogs';
-import { kindOfFile } from '../../dialogs/content/kinds';
+import { schemaNameOf } from '../../dialogs/content/kinds';
 import { readKnowledgeDir } from '../../dialogs/content/read-dir';
 import { brokenFixture, minimalFiles } from './helpers';
 
@@ -18,7 +18,7 @@ addFormats(ajv);
 
 /** What an editor using the committed schema would say about the file (compiled once per kind). */
 function editorCheck(path: string, text: string): boolean {
-  const id = `${kindOfFile(path)}.schema.json`;
+  const id = `${schemaNameOf(path)}.schema.json`;
   if (!ajv.getSchema(id)) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMAS_DIR, id), 'utf8')) as object, id);
   return ajv.validate(id, parse(text));
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { loadKnowledge } from '../../dialogs';
-import { kindOfFile } from '../../dialogs/content/kinds';
+import { schemaNameOf } from '../../dialogs/content/kinds';
 import { MINIMAL_DIR, problemLines } from './helpers';
 
 const ROOT = join(__dirname, '..', '..');
@@ -26,7 +26,7 @@ describe.each([
       const match = SCHEMA_COMMENT.exec(readFileSync(abs, 'utf8'));
       if (!match) return [];
       const target = join(dirname(abs), match[1]);
-      const expected = join(ROOT, 'schemas', `${kindOfFile(file)}.schema.json`);
+      const expected = join(ROOT, 'schemas', `${schemaNameOf(file)}.schema.json`);
       return target === expected && existsSync(target) ? [] : [`${file}: ${match[1]} → ${relative(ROOT, target)}, expected ${relative(ROOT, expected)}`];
     });
     expect(wrong).toEqual([]);

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserializeModel, loadKnowledge, serializeModel, trainUnderstander, understanderFromModel } from '../../dialogs';
-import type { Knowledge, Understander } from '../../dialogs';
+import { createLanguageIdentifier, deserializeModel, loadKnowledge, serializeModel, trainUnderstander, understanderFromModel } from '../../dialogs';
+import type { EngineOptions, Knowledge, Understander } from '../../dialogs';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -25,13 +25,25 @@ function understanderFor(knowledge: Knowledge): Understander {
   return trained;
 }
 
-let cached: { knowledge: Knowledge; understander: Understander } | undefined;
+type RealBrain = EngineOptions & { readonly knowledge: Knowledge; readonly understander: Understander };
+let cached: RealBrain | undefined;
 
-export function realBrain(): { knowledge: Knowledge; understander: Understander } {
+/** The source knowledge and NLU, every locale with its own NLU, and the language identifier, as the bot has them. */
+export function realBrain(): RealBrain {
   if (cached) return cached;
   const loaded = loadKnowledge(join(ROOT, 'knowledge'));
   if (!loaded.ok) throw new Error(`knowledge/ is invalid:\n${loaded.problems.map((p) => JSON.stringify(p)).join('\n')}`);
-  cached = { knowledge: loaded.knowledge, understander: understanderFor(loaded.knowledge) };
+  const locales = Object.entries(loaded.languages);
+  const spoken = (k: Knowledge) => k.language?.spoken !== false;
+  cached = {
+    knowledge: loaded.knowledge,
+    understander: understanderFor(loaded.knowledge),
+    languages: Object.fromEntries(locales.map(([code, k]) => [code, spoken(k) ? { knowledge: k, understander: understanderFor(k) } : { knowledge: k }])),
+    identify: createLanguageIdentifier({
+      spoken: [loaded.knowledge, ...locales.map(([, k]) => k).filter(spoken)],
+      notices: locales.filter(([, k]) => !spoken(k)).map(([code]) => code),
+    }),
+  };
   return cached;
 }
 

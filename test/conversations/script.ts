@@ -28,6 +28,8 @@ export interface Expect {
   readonly not_choices?: readonly string[];
   /** Events the turn must report (each a type, or `type:detail`: `escalated:asked_person`, `step_answered:passed`). */
   readonly events?: readonly string[];
+  /** The language the turn was answered in (TurnTrace.language). */
+  readonly language?: string;
 }
 
 export interface ScriptTurn {
@@ -79,6 +81,7 @@ function eventDetail(e: TurnEvent): string {
     case 'ended': return e.how;
     case 'csat': return String(e.score);
     case 'flow_started': case 'resolved': return e.flow;
+    case 'language_changed': case 'language_unsupported': return e.language;
     case 'step_shown': return e.step;
     default: return '';
   }
@@ -94,7 +97,7 @@ export interface TurnView {
 }
 
 const TURN_KEYS = ['user', 'times', 'press', 'picked', 'step', 'start', 'pick_up', 'handoff_status', 'position', 'agent', 'resume_at', 'locale', 'until', 'max', 'expect'];
-const EXPECT_KEYS = ['intent', 'route', 'text', 'not_text', 'choices', 'not_choices', 'kind', 'not_kind', 'step', 'handoff', 'status', 'facts', 'outcomes', 'events'];
+const EXPECT_KEYS = ['intent', 'route', 'text', 'not_text', 'choices', 'not_choices', 'kind', 'not_kind', 'step', 'handoff', 'status', 'facts', 'outcomes', 'events', 'language'];
 const SCRIPT_KEYS = ['name', 'locale', 'setup', 'never_steps', 'turns'];
 
 function unknownKeys(where: string, value: unknown, allowed: readonly string[]): string[] {
@@ -150,6 +153,7 @@ export function check(e: Expect, view: TurnView): string[] {
   for (const k of list(e.kind)) if (!kinds.includes(k as Reply['kind'])) fail('kind', k, kinds);
   for (const k of list(e.not_kind)) if (kinds.includes(k as Reply['kind'])) fail('not_kind', k, kinds);
   if (view.trace) {
+    if (e.language !== undefined && view.trace.language !== e.language) fail('language', e.language, view.trace.language);
     if (e.intent !== undefined && view.trace.intent !== e.intent) fail('intent', e.intent, view.trace.intent);
     if (e.route !== undefined && !(e.route.startsWith('/') ? pattern(e.route).test(view.trace.route) : view.trace.route === e.route)) fail('route', e.route, view.trace.route);
   }

@@ -6,6 +6,7 @@ import { createSilentLogger } from '../../bot/logger';
 import { createBfConversation, type BfConversation, type Turn } from '../support/bf-conversation';
 import { startServiceUrlSink, type ServiceUrlSink } from '../support/service-url-sink';
 import { removeDataDir, startBot, type RunningBot } from '../support/start-bot';
+import { asksDiagnosis, NOT_SURE, NOT_SURE_LABEL } from '../support/diagnosis';
 
 let sink: ServiceUrlSink;
 let brain: Brain;
@@ -38,14 +39,28 @@ async function step<T>(chat: BfConversation, run: () => Promise<T>): Promise<T> 
   }
 }
 
-const stepIds = (): string[] => brain.knowledge.flows[0].steps.map((s) => s.id);
+/**
+ * The main path for someone not sure of the cause: the steps up to the first `next: escalate`, without the ones only
+ * for a known fact (the computer branch).
+ */
+const stepIds = (): string[] => {
+  const steps = brain.knowledge.flows[0].steps;
+  const end = steps.findIndex((s) => s.next === 'escalate');
+  return steps.slice(0, end < 0 ? steps.length : end + 1).filter((s) => s.only === undefined).map((s) => s.id);
+};
+
+/** The first complaint gets the flow's diagnostic question: "I'm not sure" keeps the usual order. */
+async function notSure(chat: BfConversation, turn: Turn): Promise<Turn> {
+  expect(asksDiagnosis(turn.replies)).toBe(true);
+  return chat.press(NOT_SURE, undefined, NOT_SURE_LABEL);
+}
 
 describe('troubleshooting journeys over /api/messages', () => {
   it('escalates to Apple Support with contact info and a summary when every fix fails', async () => {
     const chat = createBfConversation(bot, sink, { locale: 'en-US' });
     await step(chat, async () => {
       expect((await chat.join()).text).toMatch(/backup/i);
-      let turn = await chat.say('my iphone backup failed');
+      let turn = await notSure(chat, await chat.say('my iphone backup failed'));
       const seen: string[] = [];
       for (let i = 0; i < 20 && askedStep(turn); i += 1) {
         const stepId = askedStep(turn) as string;
@@ -62,7 +77,7 @@ describe('troubleshooting journeys over /api/messages', () => {
   it('stops at the fix that worked, with no escalation', async () => {
     const chat = createBfConversation(bot, sink, { locale: 'en-US' });
     await step(chat, async () => {
-      let turn = await chat.press('intent:backup_failed', undefined, 'My backup failed');
+      let turn = await notSure(chat, await chat.press('intent:backup_failed', undefined, 'My backup failed'));
       turn = await chat.press('no', askedStep(turn), 'No');
       const second = askedStep(turn);
       expect(second).toBe(stepIds()[1]);
@@ -90,7 +105,7 @@ describe('troubleshooting journeys over /api/messages', () => {
     const first = await startBot({ brain });
     const chat = createBfConversation(first, sink, { locale: 'en-US' });
     const second = await step(chat, async () => {
-      let turn = await chat.press('intent:backup_failed', undefined, 'My backup failed');
+      let turn = await notSure(chat, await chat.press('intent:backup_failed', undefined, 'My backup failed'));
       turn = await chat.press('no', askedStep(turn), 'No');
       expect(askedStep(turn)).toBe(stepIds()[1]);
       await first.stop();

@@ -7,6 +7,7 @@ import type { BotStore, HandoffDesk, TurnRequest } from '../../bot/ports';
 import { createMemoryStore } from '../../bot/storage';
 import { createFakeDesk, type FakeDesk } from '../support/fake-desk';
 import { createButtonsBrain } from '../handoff/support/buttons-brain';
+import { NOT_SURE } from '../support/diagnosis';
 
 const KEY = 'emulator:pending-1';
 const brain = createButtonsBrain();
@@ -46,6 +47,8 @@ const press = (action: string, stepId?: string): TurnRequest => ({
 /** Presses "No" at every step until the bot escalates; returns the escalating request. */
 async function escalate(service: ReturnType<typeof startService>['service']): Promise<TurnRequest> {
   let outcome = await service.handle(press('intent:backup_failed'));
+  // The flow's diagnostic question comes first: "I'm not sure" keeps the usual order.
+  if (outcome.session.pending?.kind === 'diagnose') outcome = await service.handle(press(NOT_SURE));
   for (let i = 0; i < 20 && outcome.session.status === 'in_flow'; i += 1) {
     const request = press('no', outcome.session.stepId);
     outcome = await service.handle(request);

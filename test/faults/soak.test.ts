@@ -7,11 +7,12 @@ import { checkAll, deskCounts, report } from './support/consistency';
 import { createFaultUser, type FaultUser } from './support/fault-user';
 import { apologyText, createGate, createProgress, settleLoad } from './support/fault-world';
 import { runLoad } from './support/load';
+import { loadedFlow, mainPath } from '../support/diagnosis';
 
 const CONVERSATIONS = 200;
 const CONCURRENCY = 12;
-/** Turns of one journey: "My backup failed", then "No" at each of the pack's seven steps. */
-const TURNS = CONVERSATIONS * 8;
+/** Turns of one journey: "My backup failed", "I'm not sure" to the diagnostic question, then "No" at each main step. */
+const TURNS = CONVERSATIONS * (2 + mainPath(loadedFlow()).length);
 const APOLOGY = apologyText();
 
 describeWithRedisWorld('soak: help desk and Redis cut and restored under load', (get) => {

@@ -1,6 +1,7 @@
 // A user who asked for a person and then went back to the bot (start over) while waiting: the handoff leaves the
 // agents' queue, so nobody takes it later and silences the bot, and the news of the handoff they left is not sent.
-// The ticket already made stays with the help desk (connectors open tickets; they cannot withdraw them).
+// The help desk hears it: after the ticket, a signed `handoff.cancelled` event names the ticket's handoff.
+import { signBody } from '../../bot/helpdesk';
 import { createBfConversation } from '../support/bf-conversation';
 import { createAgentClient } from '../agent/support/agent-client';
 import { withTranscript } from './support/bf-turns';
@@ -14,7 +15,7 @@ const world = useHandoffWorld({
 });
 
 describe('a handoff the user leaves while waiting', () => {
-  it('is closed: out of the queue, not takeable, no stale notice; the ticket stays made', async () => {
+  it('is closed: out of the queue, not takeable, no stale notice; the help desk gets the ticket, then the cancellation', async () => {
     const { bot, sink, recorder } = world;
     const chat = createBfConversation(bot, sink, { locale: 'en-GB' });
     const key = `emulator:${chat.build.conversationId}`;
@@ -27,6 +28,7 @@ describe('a handoff the user leaves while waiting', () => {
       expect(queued.body.handoffs.map((h) => h.conversationKey)).toEqual([key]);
 
       const sentBefore = sink.messages(chat.build.conversationId).length;
+      clock.advance(5_000); // the user changes their mind a little later
       await chat.press('restart', undefined, 'Start over');
       await bot.drain();
       const after = sink.messages(chat.build.conversationId).slice(sentBefore).map((m) => m.text ?? '');
@@ -35,8 +37,13 @@ describe('a handoff the user leaves while waiting', () => {
       expect((await agent.get<{ handoffs: unknown[] }>('/agent/api/handoffs')).body.handoffs).toEqual([]);
       const take = await agent.post(`/agent/api/handoffs/${encodeURIComponent(key)}/take`, {});
       expect(take.status).toBe(404);
-      await recorder.waitForTickets(1);
-      expect(recorder.tickets).toHaveLength(1);
+      await recorder.waitForTickets(2);
+      const [ticket, cancelled] = recorder.tickets as { type: string; packet?: { id: string }; event?: { handoffId: string; conversation: string } }[];
+      expect(ticket.type).toBe('handoff');
+      expect(cancelled).toMatchObject({ type: 'handoff.cancelled', version: 1, event: { handoffId: ticket.packet?.id, conversation: key } });
+      const request = recorder.requests.find((r) => r.raw.includes('handoff.cancelled'));
+      expect(request?.headers['x-signature']).toBe(signBody(request?.raw ?? '', 's'));
+      expect(request?.headers['idempotency-key']).toBe(`cancelled:${ticket.packet?.id}`);
     });
   });
 });

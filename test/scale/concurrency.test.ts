@@ -68,7 +68,7 @@ describe.each(stores)('two turns at once on %s', (kind) => {
     const [first, second] = pick();
     const chat = createActivityBuilder({ serviceUrl: sink.url, locale: 'en-US', conversationId: `race-${randomUUID()}` });
     const key = `${chat.channelId}:${chat.conversationId}`;
-    await turn(first, chat, 'my backup failed');
+    await turn(first, chat, 'my backup failed, icloud storage is full'); // a cause named: its fix first, no diagnostic question
     const conflictsBefore = race.conflicts();
     for (const [x, y] of [['no', 'nope, same error'], ['no luck, it still fails', 'nope, still failing']]) {
       if (racing) race.arm(key);
@@ -81,7 +81,7 @@ describe.each(stores)('two turns at once on %s', (kind) => {
     expect(state.session?.steps.every((s) => s.outcome === 'not_fixed')).toBe(true);
     const said = userLines(state);
     expect([said[0], ...[...said.slice(1, 3)].sort(), ...[...said.slice(3)].sort()]).toEqual([
-      'my backup failed', 'no', 'nope, same error', 'no luck, it still fails', 'nope, still failing',
+      'my backup failed, icloud storage is full', 'no', 'nope, same error', 'no luck, it still fails', 'nope, still failing',
     ]);
   });
 });

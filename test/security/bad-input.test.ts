@@ -158,7 +158,8 @@ describe('out-of-place button presses and replays', () => {
     ['a handoff command as a value', { action: 'human', stepId: 'check_storage', ticket: { priority: 'urgent' } }],
   ])('answers %s sensibly, mid-flow', async (_name, value) => {
     const chat = createBfConversation(bot, sink);
-    const start = await chat.say('my iphone backup failed');
+    // A cause named in the first message starts at its fix (a bare complaint gets the diagnostic question first).
+    const start = await chat.say('my iphone backup failed because icloud storage is full');
     expect(stepOf(start)).toBeDefined();
     const turn = await chat.send(chat.build.message('', { value }));
     checkAnswer(turn.answer);
@@ -169,7 +170,7 @@ describe('out-of-place button presses and replays', () => {
 
   it('answers a button from two steps ago by saying where we are, without moving the flow', async () => {
     const chat = createBfConversation(bot, sink);
-    const first = stepOf(await chat.say('my iphone backup failed'));
+    const first = stepOf(await chat.say('my iphone backup failed because icloud storage is full'));
     const second = stepOf(await chat.press('no', first, 'No'));
     const third = stepOf(await chat.press('no', second, 'No'));
     expect(new Set([first, second, third]).size).toBe(3);

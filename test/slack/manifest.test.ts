@@ -15,7 +15,7 @@ const manifest = parse(readFileSync(join(__dirname, '../../slack/manifest.yaml')
 
 describe('slack/manifest.yaml', () => {
   it('asks for exactly the bot scopes the router uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'im:history', 'im:read', 'im:write']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'im:history', 'im:read', 'im:write', 'users:read']);
   });
 
   it('subscribes to DMs and mentions, and sends events and clicks to /slack/events over https', () => {

@@ -51,6 +51,16 @@ describe('createSlackRouter: messages', () => {
     expect(question.args.blocks).toContainEqual(expect.objectContaining({ type: 'actions', elements: [expect.objectContaining({ value: '{"action":"yes","stepId":"check_wifi"}' }), expect.anything()] }));
   });
 
+  it('gives the engine the user\'s Slack locale (users.info with include_locale), asked once per user', async () => {
+    t.recorder.locales.U1 = 'es-ES';
+    await postSigned(t.url, dm('mi copia falla'));
+    await t.recorder.waitFor('chat.postMessage', 2);
+    await postSigned(t.url, dm('sigue fallando'));
+    await t.recorder.waitFor('chat.postMessage', 4);
+    expect(t.conversations.requests.map((r) => r.input.locale)).toEqual(['es-ES', 'es-ES']);
+    expect(t.recorder.of('users.info').map((c) => c.args)).toEqual([expect.objectContaining({ user: 'U1', include_locale: 'true' })]);
+  });
+
   it('answers an @mention in a channel thread, without the mention', async () => {
     await t.recorder.waitFor('auth.test', 0);
     const res = await postSigned(t.url, {

@@ -4,21 +4,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Router } from 'express';
-import { createBot, type Bot } from '../../bot/boot';
+import { createBot, type Bot, type CreateBotOptions } from '../../bot/boot';
 import type { Brain } from '../../bot/brain';
 import { loadConfig, type Config } from '../../bot/config';
 import { createLogger, type LogLevel } from '../../bot/logger';
+import { sharedRealBrain } from './shared-brain';
 import type { BotStore, HandoffDesk } from '../../bot/ports';
 
 export interface StartBotOptions {
   readonly dataDir?: string;
   /** Environment variables on top of a clean one (e.g. `{ MicrosoftAppId: 'x', MicrosoftAppPassword: 'y' }`). */
   readonly env?: Readonly<Record<string, string>>;
-  /** Default: the real knowledge, NLU and engine from ./knowledge. */
+  /** Default: the real knowledge, NLU and engine from ./knowledge (models cached for every test file: shared-brain.ts). */
   readonly brain?: Brain;
   readonly store?: BotStore;
   readonly desk?: HandoffDesk;
   readonly extraRouters?: readonly Router[];
+  /** Handoff settings (a pinned clock, a connector). */
+  readonly handoff?: CreateBotOptions['handoff'];
 }
 
 export interface HttpAnswer {
@@ -61,7 +64,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: '3000', ...options.env });
   // Set TEST_LOG_LEVEL=debug to see the bot's log lines while a test runs.
   const logger = createLogger({ level: (process.env.TEST_LOG_LEVEL as LogLevel | undefined) ?? 'silent' });
-  const bot = await createBot({ config, logger, brain: options.brain, store: options.store, desk: options.desk, extraRouters: options.extraRouters });
+  const bot = await createBot({ config, logger, brain: options.brain ?? sharedRealBrain(), store: options.store, desk: options.desk, extraRouters: options.extraRouters, handoff: options.handoff });
   const { url } = await bot.listen();
   const request = async (pathname: string, init?: RequestInit) => answer(await fetch(`${url}${pathname}`, init));
   return {

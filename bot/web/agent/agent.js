@@ -129,7 +129,8 @@
   function renderDetail(h) {
     var mine = h.state === 'active' && state.agent && h.agent && h.agent.id === state.agent.id;
     $('d-title').textContent = h.user.name || h.user.id;
-    $('d-meta').textContent = rowMeta(h) + (h.locale ? ' · ' + h.locale : '');
+    // The user's language first: the summary and transcript are in it.
+    $('d-meta').textContent = rowMeta(h) + (h.language ? ' · language: ' + h.language : '') + (h.locale ? ' · ' + h.locale : '');
     var summary = $('d-summary'); summary.textContent = '';
     h.packet.summary.forEach(function (line) { summary.appendChild(el('li', null, line)); });
     if (!h.packet.summary.length) summary.appendChild(el('li', 'muted', 'Nothing yet: the user asked for a person first.'));

@@ -9,6 +9,9 @@
   var params = new URLSearchParams(window.location.search);
   var accent = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(params.get('color') || '') ? params.get('color') : null;
   var statusEl = document.getElementById('chat-status');
+  // The locale the page was opened with (embed.js data-locale, ?locale=), else the browser's: Web Chat's words follow
+  // it, and the bot gets it on the conversation's start and on every message (activity.locale).
+  var locale = body.getAttribute('data-locale') || navigator.language || 'en-US';
 
   if (accent) document.documentElement.style.setProperty('--accent', accent);
   var accentColor = accent || getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() || '#0a5bd3';
@@ -66,7 +69,11 @@
   }
 
   function start(s) {
-    var options = { token: s.token, domain: s.domain || window.location.origin + '/v3/directline', webSocket: params.get('transport') !== 'polling' };
+    var options = {
+      token: s.token, domain: s.domain || window.location.origin + '/v3/directline', webSocket: params.get('transport') !== 'polling',
+      // Without it the conversation's start (and so the welcome) comes with no locale (Web Chat issues 2930, 4039).
+      conversationStartProperties: { locale: locale },
+    };
     if (s.resumed) options.conversationId = s.conversationId; // GET /conversations/:id: new streamUrl, history replayed
     var directLine = window.WebChat.createDirectLine(options);
     var online = false;
@@ -89,7 +96,7 @@
     window.WebChat.renderWebChat({
       directLine: directLine,
       userID: s.userId,
-      locale: navigator.language || 'en-US',
+      locale: locale,
       nonce: nonce,
       styleOptions: styleOptions(),
     }, document.getElementById('webchat'));

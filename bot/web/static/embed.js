@@ -1,5 +1,6 @@
 // The launcher: <script src="https://bot.example/embed.js" data-bot-url="https://bot.example" data-title="Help"
-// data-color="#0a84ff" async></script> adds a chat button to any page, opening the chat in an iframe panel.
+// data-color="#0a84ff" data-locale="es-ES" async></script> adds a chat button to any page, opening the chat in an
+// iframe panel. data-locale (else the host page's lang) picks the chat's language and the launcher's words.
 // Styles are set through the DOM (no <style> element), so it also works on pages with a strict CSP.
 (function () {
   'use strict';
@@ -10,7 +11,13 @@
   var attr = function (name) { return (script.getAttribute('data-' + name) || '').trim(); };
   var botUrl = (attr('bot-url') || new URL(script.src, window.location.href).origin).replace(/\/+$/, '');
   var botOrigin = new URL(botUrl, window.location.href).origin;
-  var title = attr('title') || 'Chat';
+  // The launcher's words per language, written in by the server from knowledge (bot/routes/web.ts).
+  var WORDS = {/*WORDS*/};
+  var SOURCE = '/*SOURCE*/';
+  var locale = attr('locale') || document.documentElement.getAttribute('lang') || '';
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/.test(locale)) locale = '';
+  var words = WORDS[locale.toLowerCase().split('-')[0]] || WORDS[SOURCE] || {};
+  var title = attr('title') || words.launcher || 'Chat';
   var color = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(attr('color')) ? attr('color') : '#0a84ff';
   var side = attr('position') === 'left' ? 'left' : 'right';
   var open = false;
@@ -61,7 +68,7 @@
     panel.setAttribute('aria-label', title);
     var frame = css(document.createElement('iframe'), { border: '0', width: '100%', height: '100%', display: 'block' });
     frame.title = title;
-    frame.src = botUrl + '/?embed=1&color=' + encodeURIComponent(color);
+    frame.src = botUrl + '/?embed=1&color=' + encodeURIComponent(color) + (locale ? '&locale=' + encodeURIComponent(locale) : '');
     frame.setAttribute('allow', 'clipboard-write');
     panel.appendChild(frame);
     document.body.appendChild(panel);

@@ -101,5 +101,26 @@ export function outboxContract(ctx: ContractContext): void {
       expect((await outbox.list('delivered')).map((i) => i.id)).toEqual(['second']);
       expect(await outbox.list('dead')).toEqual([]);
     });
+
+    it('removes items whatever their state: gone from get, list and claims', async () => {
+      const { outbox } = ctx.store();
+      for (const id of ['keep', 'pending', 'done']) await outbox.enqueue(ticket(id));
+      await outbox.markDelivered('done');
+      await outbox.remove(['pending', 'done', 'missing']);
+      await outbox.remove([]);
+      expect((await outbox.list()).map((i) => i.id)).toEqual(['keep']);
+      expect(await outbox.get('pending')).toBeUndefined();
+      expect((await outbox.claimDue(Date.now() + 1, 10, LEASE)).map((i) => i.id)).toEqual(['keep']);
+    });
+
+    it('purges delivered and dead items created before the cut-off, never pending ones', async () => {
+      const { outbox } = ctx.store();
+      for (const id of ['delivered', 'dead', 'pending']) await outbox.enqueue(ticket(id));
+      await outbox.markDelivered('delivered');
+      await outbox.markFailed('dead', 'gone', Date.now(), true);
+      expect(await outbox.purge(Date.now() - 60_000)).toBe(0);
+      expect(await outbox.purge(Date.now() + 60_000)).toBe(2);
+      expect((await outbox.list()).map((i) => i.id)).toEqual(['pending']);
+    });
   });
 }

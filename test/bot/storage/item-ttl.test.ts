@@ -57,7 +57,7 @@ describe.each([
 });
 
 describe('item TTL on sqlite: housekeeping', () => {
-  it('deletes expired rows from the file on a later write', async () => {
+  it('deletes expired rows from the file when purged (the hourly sweep), not on the turn\'s write', async () => {
     let clock = 0;
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bot-ttl-'));
     dirs.push(dataDir);
@@ -66,6 +66,8 @@ describe('item TTL on sqlite: housekeeping', () => {
     clock = 2 * TTL;
     await store.storage.write({ fresh: { n: 1 } });
     const db = new Database(path.join(dataDir, 'bot.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT key FROM items ORDER BY key').pluck().all()).toEqual(['fresh', 'old']);
+    expect(await store.purgeExpired?.()).toBe(1);
     expect(db.prepare('SELECT key FROM items').pluck().all()).toEqual(['fresh']);
     db.close();
     await store.close();

@@ -45,14 +45,17 @@ export async function checkEscalated(store: BotStore, user: FaultUser, desk: Des
   const problems = checkState(state, user, options);
   const session = state.session;
   if (session && session.status !== 'escalated') problems.push(`status ${session.status}, expected escalated`);
-  // Every step the user said "No" to, once, in order: no step skipped or repeated by a retry.
+  // Every step the user said "No" to, once, in order: no step skipped or repeated by a retry. Steps that don't apply
+  // (the computer branch for an iCloud or unknown target) are recorded as `skipped` and never shown; a step that warns
+  // first is `passed` on "No" to its "go ahead?".
   const pressed = [...new Set(user.attempts.map((a) => a.stepId).filter((id): id is string => id !== undefined))];
-  const stored = session?.steps.map((s) => s.stepId) ?? [];
-  if (session && (JSON.stringify(stored) !== JSON.stringify(pressed) || !session.steps.every((s) => s.outcome === 'not_fixed'))) {
+  const shown = session?.steps.filter((s) => s.outcome !== 'skipped') ?? [];
+  const stored = shown.map((s) => s.stepId);
+  if (session && (JSON.stringify(stored) !== JSON.stringify(pressed) || !shown.every((s) => s.outcome === 'not_fixed' || s.outcome === 'passed'))) {
     problems.push(`steps ${JSON.stringify(session.steps.map((s) => `${s.stepId}:${s.outcome}`))}, expected ${JSON.stringify(pressed)} all not fixed`);
   }
   const ticketSteps = desk.steps.get(user.conversationKey);
-  if (ticketSteps && JSON.stringify(ticketSteps) !== JSON.stringify(stored)) problems.push(`the ticket reports steps ${JSON.stringify(ticketSteps)}`);
+  if (ticketSteps && JSON.stringify(ticketSteps) !== JSON.stringify(session?.steps.map((s) => s.stepId) ?? [])) problems.push(`the ticket reports steps ${JSON.stringify(ticketSteps)}`);
   const tickets = desk.byConversation.get(user.conversationKey) ?? 0;
   if (tickets !== 1) problems.push(`${tickets} tickets at the help desk, expected exactly 1`);
   const items = outbox.filter((i) => i.kind === 'helpdesk.ticket' && i.id.includes(`:${user.conversationKey}:`));

@@ -5,6 +5,7 @@
 import type { Activity } from 'botbuilder';
 import { createActivityBuilder } from '../../support/activity-builders';
 import type { ServiceUrlSink } from '../../support/service-url-sink';
+import { asksDiagnosis, NOT_SURE, NOT_SURE_LABEL } from '../../support/diagnosis';
 
 export type AttemptOutcome = 'answered' | 'apology' | 'unanswered';
 
@@ -109,6 +110,7 @@ export function createFaultUser(options: FaultUserOptions): FaultUser {
     async journey() {
       const asked: string[] = [];
       if (!last) await turn('intent:backup_failed', undefined, 'My backup failed');
+      if (last && asksDiagnosis(last.replies)) await turn(NOT_SURE, undefined, NOT_SURE_LABEL);
       for (let step = askedStepOf(last?.replies ?? []); step; step = askedStepOf(last?.replies ?? [])) {
         if (asked.length > 20) throw new Error(`${build.conversationId}: more than 20 steps\n${describe()}`);
         asked.push(step);

@@ -2,6 +2,7 @@
 // failure message that carries the whole transcript.
 import type { Activity } from 'botbuilder';
 import type { BfConversation, Turn } from '../../support/bf-conversation';
+import { asksDiagnosis, NOT_SURE, NOT_SURE_LABEL } from '../../support/diagnosis';
 
 /** The step id the last "did that fix it?" buttons belong to. */
 export function askedStep(turn: Turn): string | undefined {
@@ -12,6 +13,7 @@ export function askedStep(turn: Turn): string | undefined {
 /** Presses "No" at every step until the bot stops asking: every fix failed. Returns the steps and the last turn. */
 export async function failEveryStep(chat: BfConversation): Promise<{ tried: string[]; last: Turn }> {
   let last = await chat.press('intent:backup_failed', undefined, 'My backup failed');
+  if (asksDiagnosis(last.replies)) last = await chat.press(NOT_SURE, undefined, NOT_SURE_LABEL);
   const tried: string[] = [];
   for (let i = 0; i < 20 && askedStep(last); i += 1) {
     tried.push(askedStep(last) as string);

@@ -11,6 +11,8 @@ export interface WebApiRecorder {
   /** Base URL to give the client as slackApiUrl, ending in `/api/`. */
   readonly url: string;
   readonly calls: RecordedCall[];
+  /** users.info answers: user id → the locale Slack reports for them (include_locale). */
+  readonly locales: Record<string, string>;
   /** Calls to one method, e.g. 'chat.postMessage'. */
   of(method: string): RecordedCall[];
   /** Waits (bounded) until `count` calls to `method` have arrived. */
@@ -30,6 +32,7 @@ function decode(contentType: string | undefined, raw: string): Record<string, un
 
 export async function startWebApiRecorder(): Promise<WebApiRecorder> {
   const calls: RecordedCall[] = [];
+  const locales: Record<string, string> = {};
   let ts = 1700000000;
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -38,10 +41,13 @@ export async function startWebApiRecorder(): Promise<WebApiRecorder> {
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
       const args = decode(req.headers['content-type'], raw);
       calls.push({ method, args });
+      const user = String(args.user);
       const body =
         method === 'auth.test'
           ? { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }
-          : { ok: true, channel: args.channel, ts: `${(ts += 1)}.000100`, message: {} };
+          : method === 'users.info'
+            ? { ok: true, user: { id: user, ...(locales[user] && args.include_locale ? { locale: locales[user] } : {}) } }
+            : { ok: true, channel: args.channel, ts: `${(ts += 1)}.000100`, message: {} };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -52,6 +58,7 @@ export async function startWebApiRecorder(): Promise<WebApiRecorder> {
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
+    locales,
     of,
     async waitFor(method, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
