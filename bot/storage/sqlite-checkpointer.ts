@@ -51,10 +51,14 @@ export function startCheckpointer(db: SqliteDb, options: { logger?: Logger; ever
   return {
     async stop() {
       stopping = true;
+      // Referenced while stopping: an unreferenced worker and timer would let the process end before close() returns.
+      worker.ref();
       worker.postMessage('stop');
       // A worker stuck in a long checkpoint is not waited for beyond a second.
-      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 1000).unref());
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000)));
       await Promise.race([exited, timeout]);
+      clearTimeout(timer);
       await worker.terminate();
     },
   };
