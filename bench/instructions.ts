@@ -34,8 +34,8 @@ async function turns(url: string, sink: BenchSink, prefix: string, count: number
   try {
     await Promise.all(Array.from({ length: CONCURRENCY }, async (_, w) => {
       for (let t = 0; next < count; t += 1, next += 1) {
-        const conversation = `${prefix}-${w}-${Math.floor(t / 54)}`;
-        const outcome = await poster.turn(conversation, `${conversation}-t${t}`, BOT_JOURNEY[(t % 54) % BOT_JOURNEY.length], `user-${w}`);
+        const conversation = `${prefix}-${w}-${Math.floor(t / 48)}`;
+        const outcome = await poster.turn(conversation, `${conversation}-t${t}`, BOT_JOURNEY[(t % 48) % BOT_JOURNEY.length], `user-${w}`);
         if (outcome.error) throw new Error(`${prefix}: ${outcome.error}`);
       }
     }));

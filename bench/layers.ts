@@ -23,7 +23,7 @@ export interface LayerCost {
 
 const CONCURRENT = 32;
 /** As in the turn benchmark: a conversation is left after this many turns (the per-conversation rate limit). */
-const TURNS_PER_CONVERSATION = 54;
+const TURNS_PER_CONVERSATION = 48;
 
 /** The CPU ms per turn of `turn` over `count` turns (after a warm-up of a tenth), 32 conversations interleaved. */
 async function cpuPerTurn(count: number, turn: (conversation: string, text: string, seq: number) => Promise<unknown> | unknown): Promise<number> {

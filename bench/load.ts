@@ -71,7 +71,7 @@ export interface LoadOptions {
   /**
    * Turns before a worker moves on to a new conversation. The bot answers a conversation sending more than
    * CONVERSATION_RATE_LIMIT_PER_MINUTE (60) messages a minute with a canned reply, without running the engine:
-   * a benchmark conversation must stay under it, or it measures the limiter. Default 54: six journeys of nine turns.
+   * a benchmark conversation must stay under it, or it measures the limiter. Default 48: four journeys of twelve turns.
    */
   readonly turnsPerConversation?: number;
   readonly warmupMs: number;
@@ -109,7 +109,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const measureFrom = performance.now() + options.warmupMs;
   const measureUntil = measureFrom + options.durationMs;
 
-  const perConversation = options.turnsPerConversation ?? 54;
+  const perConversation = options.turnsPerConversation ?? 48;
   async function worker(index: number): Promise<void> {
     for (let turn = 0; performance.now() < measureUntil; turn += 1) {
       const conversationId = `${options.conversationPrefix}-c${index}-${Math.floor(turn / perConversation)}`;
