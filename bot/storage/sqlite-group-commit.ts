@@ -18,12 +18,15 @@ export interface GroupCommit {
   run<T>(operation: string, write: () => T): Promise<T>;
   /** Commits the waiting batch now (before the connection closes). */
   flush(): void;
+  /** Holds writes back (they wait; the event loop does not) until `task` settles, then commits them. */
+  pauseWhile(task: () => Promise<void>): void;
 }
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
 export function createGroupCommit(db: SqliteDb): GroupCommit {
   let batch: Job[] = [];
+  let paused = false;
   // A write that fails on its own eTag has written nothing (the checks come first): the batch goes on without it.
   const runAll = db.transaction((jobs: readonly Job[]): Outcome[] =>
     jobs.map((job) => {
@@ -69,11 +72,20 @@ export function createGroupCommit(db: SqliteDb): GroupCommit {
   return {
     run<T>(operation: string, write: () => T): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        if (batch.length === 0) setImmediate(flush);
+        if (batch.length === 0 && !paused) setImmediate(flush);
         batch.push({ operation, write, resolve: resolve as (value: unknown) => void, reject });
       });
     },
     flush,
+    pauseWhile(task) {
+      if (paused) return;
+      paused = true;
+      const resume = (): void => {
+        paused = false;
+        if (batch.length > 0) setImmediate(flush);
+      };
+      task().then(resume, resume);
+    },
   };
 }
 

@@ -40,7 +40,6 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
     fileName: options.fileName ?? DEFAULT_SQLITE_FILE,
     busyTimeoutMs: options.busyTimeoutMs ?? 1000,
   });
-  const checkpointer = startCheckpointer(db, { logger: options.logger });
   let closed = false;
   const guard = (operation: string): void => {
     if (closed) throw new StorageUnavailableError('sqlite', operation, 'closed');
@@ -48,6 +47,7 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
   const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
   const ping = db.prepare('SELECT 1').pluck();
   const group = createGroupCommit(db);
+  const checkpointer = startCheckpointer(db, { logger: options.logger, fence: (checkpoint) => group.pauseWhile(checkpoint) });
   const storage = createSqliteItems(db, guard, now, options.itemTtlMs, group);
   const logs = createSqliteLogs(db, guard, now, group);
   const analytics = createSqliteAnalytics(db, guard);
