@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'bot/web/static/**', '*.js', '*.mjs'] },
+  { ignores: ['dist/**', '.bench-variants/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'bot/web/static/**', '*.js', '*.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

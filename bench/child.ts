@@ -12,14 +12,33 @@ export const ROOT = path.resolve(__dirname, '..');
 const READY_DEADLINE_MS = 120_000;
 const STOP_DEADLINE_MS = 15_000;
 
-/** Runs before the entry module: memory on request (after gc), and no orphans if the parent dies. */
+/**
+ * Runs before the entry module: memory on request (after gc); V8's GC profiler between 'gc-start' and 'gc-stop'
+ * (main-thread GC time and bytes allocated: the heap used before each GC minus after the previous one); no orphans.
+ */
 const PRELUDE = [
-  "process.on('message', (m) => { if (m === 'memory') { global.gc(); process.send({ memory: process.memoryUsage() }); } });",
+  "const v8 = require('v8'); let gcp;",
+  "const gcSummary = (r) => { let ms = 0, bytes = 0, after; for (const s of r.statistics) { ms += s.cost / 1000;",
+  "  if (after !== undefined) bytes += Math.max(0, s.beforeGC.heapStatistics.usedHeapSize - after); after = s.afterGC.heapStatistics.usedHeapSize; }",
+  "  return { ms, allocatedBytes: bytes, collections: r.statistics.length }; };",
+  "process.on('message', (m) => {",
+  "  if (m === 'memory') { global.gc(); process.send({ memory: process.memoryUsage() }); }",
+  "  else if (m === 'gc-start') { gcp?.stop(); gcp = new v8.GCProfiler(); gcp.start(); process.send({ gcStarted: true }); }",
+  "  else if (m === 'gc-stop') { const r = gcp?.stop(); gcp = undefined; process.send({ gc: r ? gcSummary(r) : undefined }); }",
+  "});",
   "process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));",
   'require(process.env.BENCH_ENTRY);',
 ].join('\n');
 
 export type ServerKind = 'bot' | 'echo';
+
+/** Main-thread GC time and bytes allocated over a window, from V8's GCProfiler in the child. */
+export interface GcSample {
+  readonly ms: number;
+  /** Heap bytes allocated between the window's first and last GC (undercounts the tail after the last GC). */
+  readonly allocatedBytes: number;
+  readonly collections: number;
+}
 
 export interface SpawnOptions {
   readonly kind: ServerKind;
@@ -41,6 +60,9 @@ export interface ChildServer {
   /** Milliseconds from spawn to the first 200 from /healthz. */
   readonly readyMs: number;
   memory(): Promise<NodeJS.MemoryUsage>;
+  /** Starts V8's GC profiler in the child; `stop` returns what it saw since. */
+  gcStart(): Promise<void>;
+  gcStop(): Promise<GcSample | undefined>;
   /** CPU time (user + system) the process has used so far, from /proc; undefined where there is no /proc. */
   cpuMs(): number | undefined;
   /** SIGTERM (SIGKILL after a deadline); resolves with the exit code. */
@@ -86,13 +108,27 @@ export function httpStatus(url: string): Promise<number> {
  * from the build (`dist/bot/main.js`), the echo bot transpiled here next to it (`dist/bench/echo-bot.js`).
  */
 function entryOf(kind: ServerKind): string {
-  if (kind === 'bot') return path.join(ROOT, 'dist/bot/main.js');
+  // BENCH_BOT_REF (bench/run.ts) measures another commit's bot, built into .bench-variants/.
+  if (kind === 'bot') return process.env.BENCH_BOT_ENTRY || path.join(ROOT, 'dist/bot/main.js');
   const source = fs.readFileSync(path.join(ROOT, 'bench/echo-bot.ts'), 'utf8');
   const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
   const entry = path.join(ROOT, 'dist/bench/echo-bot.js');
   fs.mkdirSync(path.dirname(entry), { recursive: true });
   fs.writeFileSync(entry, outputText);
   return entry;
+}
+
+/** Sends a request over IPC and resolves with the first answer carrying `key`. */
+function ask<T>(child: ChildProcess, request: string, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    const listen = (m: unknown): void => {
+      if (typeof m !== 'object' || m === null || !(key in m)) return;
+      child.off('message', listen);
+      resolve(m as T);
+    };
+    child.on('message', listen);
+    child.send(request);
+  });
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
@@ -119,10 +155,9 @@ export async function spawnServer(options: SpawnOptions): Promise<ChildServer> {
   const readyMs = performance.now() - started;
   return {
     kind: options.kind, url, pid: child.pid ?? 0, readyMs,
-    memory: () => new Promise((resolve) => {
-      child.once('message', (m) => resolve((m as { memory: NodeJS.MemoryUsage }).memory));
-      child.send('memory');
-    }),
+    memory: () => ask<{ memory: NodeJS.MemoryUsage }>(child, 'memory', 'memory').then((m) => m.memory),
+    gcStart: () => ask(child, 'gc-start', 'gcStarted').then(() => undefined),
+    gcStop: () => ask<{ gc?: GcSample }>(child, 'gc-stop', 'gc').then((m) => m.gc),
     cpuMs: () => processCpuMs(child.pid ?? 0),
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

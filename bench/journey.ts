@@ -1,10 +1,12 @@
-// The conversation the benchmark repeats against the real bot: a failed backup, "no" typed seven ways (each goes
-// through the NLU, none is a button label), escalation, then "start over" and again. Checked in process against the
-// real engine before it is used, so a content change cannot silently turn the benchmark into a fallback loop.
+// The conversation the benchmark repeats against the real bot: a failed backup, "I'm not sure" to the diagnostic
+// question, "no" typed nine ways (each goes through the NLU, none is a button label), escalation, then "start over"
+// and again. Checked in process against the real engine before it is used, so a content change cannot silently turn
+// the benchmark into a fallback loop.
 import { createEngine, trainUnderstander, type Knowledge, type Session, type TurnInput } from '../dialogs';
 
 export const BOT_JOURNEY: readonly string[] = [
   'my backup failed',
+  "I'm not sure",
   'nope, still failing',
   "no, that didn't help",
   'still not working',
@@ -12,6 +14,8 @@ export const BOT_JOURNEY: readonly string[] = [
   'nope, same error',
   "didn't work",
   'no it still says backup failed',
+  'no, still broken',
+  'nope',
   "let's start over",
 ];
 
@@ -35,11 +39,12 @@ export function checkJourney(knowledge: Knowledge): readonly JourneyTurn[] {
   }
   const n = BOT_JOURNEY.length;
   const problems = [
-    turns[0].status === 'in_flow' ? '' : 'the first message does not start the flow',
-    turns.slice(1, n - 2).every((t, i) => t.status === 'in_flow' && t.step !== turns[i].step) ? '' : 'a "no" does not move to the next step',
+    turns[0].route === 'diagnose:ask' ? '' : 'the first message does not ask the diagnostic question',
+    turns[1].status === 'in_flow' ? '' : '"I\'m not sure" does not start the flow',
+    turns.slice(2, n - 2).every((t, i) => t.status === 'in_flow' && t.step !== turns[i + 1].step) ? '' : 'a "no" does not move to the next step',
     turns[n - 2].status === 'escalated' ? '' : 'the last "no" does not escalate',
     turns[n - 1].status === 'idle' ? '' : '"start over" does not start over',
-    turns[n].status === 'in_flow' && turns[n].step === turns[0].step ? '' : 'the second round does not start the flow afresh',
+    turns[n + 1].status === 'in_flow' && turns[n + 1].step === turns[1].step ? '' : 'the second round does not start the flow afresh',
   ].filter(Boolean);
   if (problems.length > 0) {
     const table = turns.map((t) => `  ${t.text.padEnd(34)} ${t.status.padEnd(10)} ${t.step ?? ''} (${t.route ?? ''})`).join('\n');

@@ -1,7 +1,7 @@
 // Where a turn's CPU goes inside the bot, without HTTP: the engine alone (NLU + dialog), then the whole conversation
 // service (session read and eTag write, transcript, handoffs, metrics, the turn's log line) on the in-memory store and
 // on SQLite. The turn benchmark's journey, 32 conversations at a time, in this process (`process.cpuUsage`). Beside
-// the echo bot's CPU per turn this is the budget: at 0.8 × echo the bot may add a quarter of echo's CPU per turn.
+// the echo bot's CPU per turn this is the budget: at 0.65 × echo the bot may add about half of echo's CPU per turn.
 import fs from 'node:fs';
 import path from 'node:path';
 import { activityToRequest } from '../bot/activity-to-input';
@@ -23,7 +23,7 @@ export interface LayerCost {
 
 const CONCURRENT = 32;
 /** As in the turn benchmark: a conversation is left after this many turns (the per-conversation rate limit). */
-const TURNS_PER_CONVERSATION = 54;
+const TURNS_PER_CONVERSATION = 48;
 
 /** The CPU ms per turn of `turn` over `count` turns (after a warm-up of a tenth), 32 conversations interleaved. */
 async function cpuPerTurn(count: number, turn: (conversation: string, text: string, seq: number) => Promise<unknown> | unknown): Promise<number> {

@@ -24,12 +24,21 @@ const pad = (value: unknown, width: number): string => String(value).padStart(wi
 export function formatReport(results: BenchResults): string {
   const lines: string[] = [];
   lines.push('', 'Turns through POST /api/messages → reply at the serviceUrl sink (medians over rounds; latency in ms;');
-  lines.push('×echo = median of per-round throughput ratios; cpu = the server process\'s CPU ms per turn)');
-  lines.push(`${'system'.padEnd(11)}${pad('conc', 5)}${pad('turns/s', 9)}${pad('p50', 8)}${pad('p99', 8)}${pad('×echo', 7)}${pad('cpu', 7)}`);
+  lines.push('×echo = median of per-round throughput ratios [interquartile range]; p99× = p99 ÷ echo\'s p99 in the same round;');
+  lines.push('cpu = the server process\'s CPU ms per turn; gc = main-thread GC time ÷ that CPU; KB = heap allocated per turn)');
+  lines.push(`${'system'.padEnd(14)}${pad('conc', 5)}${pad('turns/s', 9)}${pad('p50', 8)}${pad('p99', 8)}${pad('p99×', 6)}${pad('×echo', 7)}${pad('[IQR]', 12)}${pad('cpu', 7)}${pad('gc', 6)}${pad('KB', 6)}`);
   for (const row of results.turns) {
     const cpu = row.cpuMsPerTurn === undefined ? '-' : row.cpuMsPerTurn.toFixed(2);
+    const gc = row.gcShare === undefined ? '-' : `${Math.round(row.gcShare * 100)}%`;
+    const kb = row.allocKbPerTurn === undefined ? '-' : Math.round(row.allocKbPerTurn);
+    const iqr = `[${row.ratioIqr[0].toFixed(2)}–${row.ratioIqr[1].toFixed(2)}]`;
     const flag = row.errors > 0 ? '  !' : '';
-    lines.push(`${row.system.padEnd(11)}${pad(row.concurrency, 5)}${pad(row.turnsPerSecond, 9)}${pad(row.p50.toFixed(1), 8)}${pad(row.p99.toFixed(1), 8)}${pad(row.ratio.toFixed(2), 7)}${pad(cpu, 7)}${flag}`);
+    lines.push(`${row.system.padEnd(14)}${pad(row.concurrency, 5)}${pad(row.turnsPerSecond, 9)}${pad(row.p50.toFixed(1), 8)}${pad(row.p99.toFixed(1), 8)}${pad(row.p99Ratio.toFixed(1), 6)}${pad(row.ratio.toFixed(2), 7)}${pad(iqr, 12)}${pad(cpu, 7)}${pad(gc, 6)}${pad(kb, 6)}${flag}`);
+  }
+  const aa = results.turns.filter((r) => r.system.endsWith('-aa'));
+  if (aa.length > 0) {
+    lines.push(`A/A control (a second copy of ${aa[0].system.replace(/-aa$/, '')}, measured alternately; throughput ÷ its twin's): ${aa.map((r) => `@${r.concurrency} ${r.ratio.toFixed(2)} [${r.ratioIqr[0].toFixed(2)}–${r.ratioIqr[1].toFixed(2)}]`).join(', ')}`);
+    lines.push('  differences between systems smaller than the A/A spread are noise on this machine.');
   }
   const errors = results.turns.filter((r) => r.errors > 0);
   for (const row of errors) lines.push(`  ! ${row.system} @${row.concurrency}: ${row.errors} failed turns, e.g. ${row.firstError}`);

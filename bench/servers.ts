@@ -1,5 +1,6 @@
-// The three servers the turn benchmark alternates between, each in its own child process: the echo baseline, the
-// real bot on SQLite and the real bot on Redis (a private redis-server, else REDIS_URL; loudly absent otherwise).
+// The servers the turn benchmark alternates between, each in its own child process: the echo baseline, the real bot
+// on SQLite and on Redis (a private redis-server, else REDIS_URL; loudly absent otherwise), and an A/A control: a
+// second copy of the echo bot (or of the SQLite bot, BENCH_AA=bot-sqlite) whose ratio to its twin is the noise floor.
 import fs from 'node:fs';
 import path from 'node:path';
 import { findRedisServerBinary, startRedisServer, type RedisServer } from '../test/support/redis-server';
@@ -18,6 +19,8 @@ export interface ServersOptions {
   readonly knowledgeDir: string;
   readonly notes: string[];
   readonly progress: (message: string) => void;
+  /** Which server gets an A/A twin: 'echo' (default), 'bot-sqlite', or 'off'. */
+  readonly aa?: string;
 }
 
 /** A Redis for the bot: a private server (nothing else's keys, nothing to flush) or, without the binary, REDIS_URL. */
@@ -45,17 +48,21 @@ export async function startServers(options: ServersOptions): Promise<BenchServer
   const botEnv = (name: string, redisUrl = ''): Record<string, string> => ({
     DATA_DIR: fs.mkdtempSync(path.join(workDir, `${name}-`)), KNOWLEDGE_DIR: knowledgeDir, REDIS_URL: redisUrl, LOG_LEVEL: 'info',
     CONVERSATION_RATE_LIMIT_PER_MINUTE: '0', // throughput runs send far faster than a person may
+    HANDOFF_BF_EVENTS: 'true', // all features on: each escalation also sends the hub its handoff.initiate event
   });
   const redis = await benchRedis(options.notes);
   try {
-    options.progress('starting echo, bot-sqlite' + (redis ? ', bot-redis' : ''));
-    const spawnOne = async (name: string, kind: 'bot' | 'echo', env: Record<string, string>): Promise<SystemUnderTest> => {
+    options.progress(`starting echo, bot-sqlite${redis ? ', bot-redis' : ''}, A/A ${options.aa ?? 'echo'}`);
+    const spawnOne = async (name: string, kind: 'bot' | 'echo', env: Record<string, string>, against?: string): Promise<SystemUnderTest> => {
       const server = await spawnServer({ kind, env, cwd: workDir, logFile: path.join(workDir, `${name}.log`) });
       started.push(server);
-      return { name, url: server.url, script: BOT_JOURNEY, cpuMs: server.cpuMs };
+      return { name, url: server.url, script: BOT_JOURNEY, cpuMs: server.cpuMs, gc: { start: server.gcStart, stop: server.gcStop }, ...(against ? { against } : {}) };
     };
     const systems = [await spawnOne('echo', 'echo', {}), await spawnOne('bot-sqlite', 'bot', botEnv('sqlite'))];
     if (redis) systems.push(await spawnOne('bot-redis', 'bot', botEnv('redis', redis.url)));
+    const aa = options.aa ?? 'echo';
+    if (aa === 'echo') systems.push(await spawnOne('echo-aa', 'echo', {}, 'echo'));
+    else if (aa === 'bot-sqlite') systems.push(await spawnOne('bot-sqlite-aa', 'bot', botEnv('sqlite-aa'), 'bot-sqlite'));
     return {
       systems,
       async stop() {

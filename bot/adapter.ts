@@ -1,10 +1,13 @@
 // The Bot Framework adapter: CloudAdapter with ConfigurationBotFrameworkAuthentication built from our config.
 // No MicrosoftAppId: unauthenticated local traffic is accepted, exactly like the Bot Framework Emulator.
 // With credentials: every request must carry a valid Bot Framework JWT for this app id, else 401.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
+import { AuthenticationError } from 'botframework-connector';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { withConnectorCache } from './connector-cache';
+import { proxyConfigured, withLeanConnector } from './connector/lean-connector';
 import { withBoundedVerification } from './security/bounded-auth';
 import { createHandoffStatusGuard } from './security/handoff-status-guard';
 
@@ -38,11 +41,40 @@ export function authenticationOptions(config: AdapterConfig): Record<string, str
   return options;
 }
 
+/** What CloudAdapter.process would have answered: a status and a body (an invoke's), or the error behind a failure. */
+export interface AdapterAnswer {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly error?: unknown;
+}
+
+/** CloudAdapterBase.processActivity(authHeader, …): protected in the typings, the entry point `process` itself calls. */
+interface ActivityProcessor {
+  processActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+}
+
+/**
+ * CloudAdapter.process for a body the route has already parsed and checked, without what `process` redoes per request
+ * (zod-3 schemas built and run over the request, the response and the body twice): the same timestamp fix-up
+ * (botbuilder's validateAndFixActivity), the same authentication and turn (processActivity), the same statuses.
+ */
+export async function processActivity(adapter: CloudAdapter, body: object, authHeader: string, logic: (context: TurnContext) => Promise<void>): Promise<AdapterAnswer> {
+  const activity = validateAndFixActivity(body as Activity);
+  try {
+    const invoke = await (adapter as unknown as ActivityProcessor).processActivity(authHeader, activity, logic);
+    return { status: invoke?.status ?? 200, body: invoke?.body };
+  } catch (err) {
+    return { status: err instanceof AuthenticationError ? 401 : 500, body: (err as Error | undefined)?.message ?? err, error: err };
+  }
+}
+
 export function createAdapter(options: AdapterOptions): CloudAdapter {
   const { config, logger } = options;
   // A token that cannot be verified (metadata unreachable, too slow) is refused with 401, never a 500 or a hang.
-  // Connector clients are kept between turns (bot/connector-cache.ts).
-  const auth = withConnectorCache(withBoundedVerification(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)), { timeoutMs: options.authTimeoutMs, logger }));
+  // Connector clients are kept between turns (bot/connector-cache.ts), their per-turn calls a plain JSON POST
+  // (bot/connector/lean-connector.ts) unless a proxy is configured, which only botbuilder's pipeline honours.
+  const verified = withBoundedVerification(new ConfigurationBotFrameworkAuthentication(authenticationOptions(config)), { timeoutMs: options.authTimeoutMs, logger });
+  const auth = withConnectorCache(verified, { wrap: proxyConfigured() ? undefined : withLeanConnector });
   const adapter = new CloudAdapter(auth);
   // First middleware, so a forged handoff.status never reaches the handoff's turn tracker or the bot.
   adapter.use(createHandoffStatusGuard({ loopbackOnly: !config.microsoftAppId && !config.allowAnonymous, logger }));

@@ -9,6 +9,7 @@ import type { BotStore, ConversationAddress, ConversationService, HandoffDesk, T
 import { isETagConflict } from '../storage/errors';
 import { runEffects } from './effects';
 import { createKeyedQueue } from './keyed-queue';
+import { fixedFieldsLogger } from '../logger';
 import { createLoggingDesk } from './logging-desk';
 import { createHandoffOpener } from './pending-handoff';
 import { loadRecord, mayBeWithAgent, recordChanges, rememberActivity, saveRecord, type SessionRecord } from './session-record';
@@ -158,7 +159,7 @@ export function createConversationService(options: ConversationServiceOptions): 
     metrics?.turns.inc({ channel, handled_by: handledBy });
     metrics?.turnSeconds.observe({ channel }, ms / 1000);
     const trace = decision.kind === 'bot' ? decision.result.trace : undefined;
-    (child ?? logger).info(
+    (child ?? fixedFieldsLogger(logger)).info(
       { ...(child ? {} : { conversation, channel }), kind: input.kind, handledBy, route: trace?.route, intent: trace?.intent, confidence: trace?.confidence, ms: Math.round(ms * 10) / 10 },
       'turn',
     );

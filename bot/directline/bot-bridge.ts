@@ -24,6 +24,14 @@ interface InProcessAdapter {
 /** Activity types a Direct Line client is shown; traces (Emulator only) and invoke responses stay on the server. */
 const CLIENT_TYPES = new Set(['message', 'typing', 'event', 'endOfConversation', 'messageReaction']);
 
+let last: { readonly serviceUrl: string; readonly client: ConnectorClient } | undefined;
+
+/** The client for this serviceUrl, kept while the serviceUrl stays the same. */
+function lastClient(serviceUrl: string): ConnectorClient {
+  if (last?.serviceUrl !== serviceUrl) last = { serviceUrl, client: new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl }) };
+  return last.client;
+}
+
 function trustedChannelAuth(appId: string | undefined): AuthenticateRequestResult {
   // Same claims the adapter builds for its named-pipe channel: the bot's own app id, or anonymous when there is none.
   const claimsIdentity = appId
@@ -35,8 +43,9 @@ function trustedChannelAuth(appId: string | undefined): AuthenticateRequestResul
   return {
     audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
     claimsIdentity,
-    // Never used for sending: expectReplies buffers every reply on the turn context.
-    connectorFactory: { create: async (serviceUrl: string) => new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl }) },
+    // Never used for sending: expectReplies buffers every reply on the turn context. Built once per serviceUrl (our
+    // own, the same every turn), not per turn: a client is a whole HTTP pipeline.
+    connectorFactory: { create: async (serviceUrl: string) => lastClient(serviceUrl) },
   };
 }
 

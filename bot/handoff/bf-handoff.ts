@@ -4,7 +4,8 @@
 import { EventFactory, type Activity, type CloudAdapter, type Transcript, type TurnContext } from 'botbuilder';
 import type { OutboxHandler } from '../outbox/worker';
 import { PermanentDeliveryError } from '../outbox/errors';
-import type { ConversationAddress, HandoffPacket, TranscriptEntry } from '../ports';
+import type { ConversationAddress, TranscriptEntry } from '../ports';
+import type { PacketLookup } from './packet-ref';
 import { continueConversation } from './bf-delivery';
 
 /** The transcript as Bot Framework activities, the shape hubs read from the attachment. */
@@ -18,10 +19,12 @@ export function transcriptActivities(entries: readonly TranscriptEntry[], contex
   return { activities };
 }
 
-export function createHubHandler(options: { adapter: CloudAdapter; appId?: string }): OutboxHandler {
+export function createHubHandler(options: { adapter: CloudAdapter; appId?: string }, packetOf: PacketLookup): OutboxHandler {
   return async (item) => {
-    const { packet, address } = item.payload as { packet?: HandoffPacket; address?: ConversationAddress };
-    if (!packet || !address) throw new PermanentDeliveryError('hub item without packet or address');
+    const { address } = item.payload as { address?: ConversationAddress };
+    if (!address) throw new PermanentDeliveryError('hub item without an address');
+    const packet = await packetOf(item);
+    if (!packet) return; // a newer story of the same handoff replaced it: its own item sends that one
     await continueConversation(options, address, async (context) => {
       const event = EventFactory.createHandoffInitiation(context, packet, transcriptActivities(packet.transcript, context));
       await context.sendActivity(event);

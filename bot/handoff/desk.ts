@@ -106,9 +106,11 @@ export function createHandoffDesk(deps: DeskDeps): HandoffDesk {
       if (!record) return;
       // Enqueueing is idempotent by id, so re-running open() after a crash half-way completes what was missing.
       // The conversation as order key: a later desk event (handoff.cancelled) goes after its ticket.
-      if (deps.tickets) await outbox.enqueue({ id: `ticket:${packet.id}`, kind: OUTBOX_KINDS.ticket, payload: { packet: safe, orderKey: key } });
+      // The items refer to the packet in the record (packet-ref.ts): it is stored once.
+      const ref = { handoffId: packet.id, conversationKey: key, orderKey: key };
+      if (deps.tickets) await outbox.enqueue({ id: `ticket:${packet.id}`, kind: OUTBOX_KINDS.ticket, payload: ref });
       const hub = deps.hubEvents(address);
-      if (hub) await outbox.enqueue({ id: `hub:${packet.id}`, kind: OUTBOX_KINDS.hub, payload: { packet: safe, address, orderKey: key } });
+      if (hub) await outbox.enqueue({ id: `hub:${packet.id}`, kind: OUTBOX_KINDS.hub, payload: { ...ref, address } });
       // Without the inbox, a hub (when there is one) tells the user what happens; otherwise we say nobody is here.
       if (deps.inbox || !hub) await outbox.enqueue(noticeItem(record, record.unavailable || !open ? 'unavailable' : 'queued', 'opened'));
       await publishInboxEvent(deps.bus, { type: 'queue', conversationKey: key, ...(tenant ? { tenant } : {}) });

@@ -17,6 +17,7 @@ import { webChatFor } from '../web/web-chat';
 import { isBotFrameworkAddress } from './addresses';
 import { createBotFrameworkDelivery } from './bf-delivery';
 import { createHubHandler } from './bf-handoff';
+import { createPacketLookup } from './packet-ref';
 import { createDeliveries, type Deliveries } from './deliveries';
 import { OUTBOX_KINDS, createHandoffDesk } from './desk';
 import { createInbox, type Inbox } from './inbox';
@@ -70,6 +71,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
   const inboxEnabled = Boolean(config.agentToken || config.agentUsersFile);
   const records = createHandoffRecords(store.storage, { indexed: inboxEnabled });
   const presence = createPresence(store.storage, now);
+  const packetOf = createPacketLookup(records);
   const connector = options.connector ?? createHelpdeskConnector(config);
   const stopHooks: (() => Promise<void> | void)[] = [];
   let deliveries: Deliveries | undefined;
@@ -80,7 +82,7 @@ export function createHandoff(options: HandoffOptions): Handoff {
   const handlers: Record<string, OutboxHandler> = {
     [OUTBOX_KINDS.notice]: notConnected,
     [OUTBOX_KINDS.hub]: notConnected,
-    ...(connector ? { [OUTBOX_KINDS.ticket]: createTicketHandler(connector, log), [OUTBOX_KINDS.event]: createDeskEventHandler(connector, log) } : {}),
+    ...(connector ? { [OUTBOX_KINDS.ticket]: createTicketHandler(connector, log, packetOf), [OUTBOX_KINDS.event]: createDeskEventHandler(connector, log) } : {}),
   };
   const tracker = createTurnTracker({
     onHubStatus: async (key, status) => {
@@ -124,8 +126,10 @@ export function createHandoff(options: HandoffOptions): Handoff {
       const slack = config.slackBotToken ? createSlackDelivery({ client: createSlackClient({ botToken: config.slackBotToken, apiUrl: config.slackApiUrl }) }) : undefined;
       deliveries = createDeliveries({ botFramework, directLine, slack });
       handlers[OUTBOX_KINDS.notice] = createNoticeHandler({ records, conversations: deps.conversations, deliveries, tracker, now });
-      handlers[OUTBOX_KINDS.hub] = createHubHandler(bot);
-      deps.adapter.use(tracker);
+      handlers[OUTBOX_KINDS.hub] = createHubHandler(bot, packetOf);
+      // The tracker (adapter middleware, every turn) serves notices, which only a help desk or the inbox sends, and
+      // a hub's handoff.status answers, which come only where hub events go out: elsewhere no turn pays for it.
+      if (connector || inboxEnabled || config.handoffBfEvents) deps.adapter.use(tracker);
     },
     start() {
       worker.start();

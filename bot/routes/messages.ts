@@ -1,8 +1,10 @@
-// POST /api/messages: the Bot Framework endpoint (Emulator, Teams, Slack via Azure), through CloudAdapter.process.
-// Bodies are checked before the adapter sees them: botbuilder answers `{}` with a 500 and an HTML stack trace.
+// POST /api/messages: the Bot Framework endpoint (Emulator, Teams, Slack via Azure), through the adapter's
+// processActivity (bot/adapter.ts). Bodies are checked here, once: botbuilder answers `{}` with a 500 and an HTML
+// stack trace, and its answers (bare strings, internal messages) are rewritten as JSON.
 import express, { type Response, type Router } from 'express';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { processActivity, type AdapterAnswer } from '../adapter';
 import type { Logger } from '../logger';
 import { HttpError } from './http-error';
 
@@ -43,37 +45,6 @@ export function activityProblem(body: unknown): string | undefined {
   return result.error.issues.map((i) => `${i.path.join('.') || 'activity'}: ${i.message}`).join('; ');
 }
 
-/** What CloudAdapter.process answered: its status and body, before anything is written to the client. */
-interface AdapterAnswer {
-  status: number;
-  body?: unknown;
-}
-
-/**
- * A response stand-in for CloudAdapter.process, so its answers can be rewritten as JSON: botbuilder sends errors as
- * bare strings (served as text/html) and would put internal messages (e.g. a failed OpenID metadata fetch) in them.
- */
-function captureResponse(): { shim: Pick<Response, 'status' | 'send' | 'end' | 'header'>; answer: AdapterAnswer } {
-  const answer: AdapterAnswer = { status: 200 };
-  const shim = {
-    status(code: number) {
-      answer.status = code;
-      return shim;
-    },
-    send(body: unknown) {
-      answer.body = body;
-      return shim;
-    },
-    end() {
-      return shim;
-    },
-    header() {
-      return shim;
-    },
-  };
-  return { shim: shim as unknown as Pick<Response, 'status' | 'send' | 'end' | 'header'>, answer };
-}
-
 const ADAPTER_ERRORS: Readonly<Record<number, [code: string, message: string]>> = {
   400: ['invalid_activity', 'the activity could not be processed'],
   401: ['unauthorized', 'a valid Bot Framework token is required'],
@@ -88,7 +59,8 @@ function sendAnswer(res: Response, answer: AdapterAnswer, logger: Logger): void 
     return;
   }
   const known = ADAPTER_ERRORS[answer.status];
-  if (!known) logger.error({ status: answer.status, detail: String(answer.body ?? '') }, 'Bot Framework adapter failed');
+  if (answer.status === 401 && answer.error) logger.warn({ security: 'bot-framework-auth', reason: String(answer.body ?? '') }, 'Bot Framework request refused: no valid token');
+  else if (!known) logger.error({ status: answer.status, detail: String(answer.body ?? ''), err: answer.error }, 'Bot Framework adapter failed');
   const status = known ? answer.status : 500;
   const [code, message] = known ?? ['internal_error', 'internal error'];
   res.status(status).json({ error: { code, message } });
@@ -99,8 +71,7 @@ export function createMessagesRouter(deps: MessagesRouteDeps): Router {
   router.post('/api/messages', express.json({ limit: deps.bodyLimit ?? '512kb' }), async (req, res) => {
     const problem = activityProblem(req.body);
     if (problem) throw new HttpError(400, 'invalid_activity', problem);
-    const { shim, answer } = captureResponse();
-    await deps.adapter.process(req, shim as Response, deps.botLogic);
+    const answer = await processActivity(deps.adapter, req.body as object, req.headers.authorization ?? '', deps.botLogic);
     sendAnswer(res, answer, deps.logger);
   });
   router.all('/api/messages', () => {

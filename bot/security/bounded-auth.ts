@@ -16,8 +16,26 @@ export interface BoundedAuthOptions {
 
 const UNAUTHORIZED = 401;
 
-/** Runs one check: its result, or an AuthenticationError (401) for a failure, a non-auth error or the deadline. */
-async function bounded<T>(check: () => Promise<T>, timeoutMs: number, logger: Logger): Promise<T> {
+/** A failed check as the request's answer: an AuthenticationError (401) stays, anything else becomes one. */
+function refused(err: unknown, logger: Logger): AuthenticationError {
+  if (err instanceof AuthenticationError && err.statusCode === UNAUTHORIZED) return err;
+  // Never the token or the header: only why the check could not complete.
+  logger.warn({ security: 'bot-framework-auth', reason: err instanceof Error ? err.message : String(err) }, 'Bot Framework token could not be verified: refused');
+  return new AuthenticationError('the token could not be verified', UNAUTHORIZED);
+}
+
+/**
+ * Runs one check: its result, or an AuthenticationError (401) for a failure, a non-auth error or the deadline.
+ * Without a token (`timed` false) there is nothing to fetch, so no deadline timer: that is every Emulator turn.
+ */
+async function bounded<T>(check: () => Promise<T>, timeoutMs: number, logger: Logger, timed = true): Promise<T> {
+  if (!timed) {
+    try {
+      return await check();
+    } catch (err) {
+      throw refused(err, logger);
+    }
+  }
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new AuthenticationError('the token could not be verified in time', UNAUTHORIZED)), timeoutMs);
@@ -28,10 +46,7 @@ async function bounded<T>(check: () => Promise<T>, timeoutMs: number, logger: Lo
   try {
     return await Promise.race([running, deadline]);
   } catch (err) {
-    if (err instanceof AuthenticationError && err.statusCode === UNAUTHORIZED) throw err;
-    // Never the token or the header: only why the check could not complete.
-    logger.warn({ security: 'bot-framework-auth', reason: err instanceof Error ? err.message : String(err) }, 'Bot Framework token could not be verified: refused');
-    throw new AuthenticationError('the token could not be verified', UNAUTHORIZED);
+    throw refused(err, logger);
   } finally {
     clearTimeout(timer);
   }
@@ -45,7 +60,7 @@ export function withBoundedVerification<T extends BotFrameworkAuthentication>(au
   const timeoutMs = options.timeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS;
   const { logger } = options;
   const overrides: Pick<BotFrameworkAuthentication, 'authenticateRequest' | 'authenticateStreamingRequest' | 'authenticateChannelRequest'> = {
-    authenticateRequest: (activity, authHeader) => bounded(() => auth.authenticateRequest(activity, authHeader), timeoutMs, logger),
+    authenticateRequest: (activity, authHeader) => bounded(() => auth.authenticateRequest(activity, authHeader), timeoutMs, logger, Boolean(authHeader)),
     authenticateStreamingRequest: (authHeader, channelIdHeader) =>
       bounded(() => auth.authenticateStreamingRequest(authHeader, channelIdHeader), timeoutMs, logger),
     authenticateChannelRequest: (authHeader) => bounded(() => auth.authenticateChannelRequest(authHeader), timeoutMs, logger),

@@ -1,8 +1,9 @@
-// botbuilder Storage on SQLite: compare-and-set by eTag inside one immediate transaction per write.
+// botbuilder Storage on SQLite: compare-and-set by eTag inside the immediate transaction of a group commit.
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError } from './errors';
 import type { SqliteDb } from './sqlite-db';
 import { sqliteCall } from './sqlite-db';
+import type { GroupCommit } from './sqlite-group-commit';
 import { lifetimeOf, ttlOf, type ItemLifetime } from './item-lifetime';
 import { changeList, conflicts, decodeItem, encodeItem, expectedETag, keyList, newETag } from './store-items';
 
@@ -38,7 +39,7 @@ const LIVE = '(expires_at IS NULL OR expires_at > ?)';
  */
 const PURGE_CHUNK = 2000;
 
-export function createSqliteItems(db: SqliteDb, guard: (operation: string) => void, now: () => number, itemTtlMs?: number | ItemLifetime): SqliteItems {
+export function createSqliteItems(db: SqliteDb, guard: (operation: string) => void, now: () => number, itemTtlMs: number | ItemLifetime | undefined, group: GroupCommit): SqliteItems {
   const lifetime = lifetimeOf(itemTtlMs);
   const select = db.prepare<[string, number], Row>(`SELECT json, etag FROM items WHERE key = ? AND ${LIVE}`);
   const selectETag = db.prepare<[string, number], string>(`SELECT etag FROM items WHERE key = ? AND ${LIVE}`).pluck();
@@ -60,8 +61,6 @@ export function createSqliteItems(db: SqliteDb, guard: (operation: string) => vo
     }
     for (const { key, json, ttl } of list) upsert.run(key, json, newETag(), at, ttl > 0 ? at + ttl : null);
   };
-  // Immediate: the write lock is taken before the eTag is read, so another connection can't slip in between.
-  const writeAll = db.transaction(writeRows);
   const encode = (changes: StoreItems): ItemChange[] =>
     changeList(changes).map(([key, item]) => ({ key, json: encodeItem(key, item), expected: expectedETag(item), ttl: ttlOf(lifetime, key, item) }));
   const deleteAll = db.transaction((keys: readonly string[]) => {
@@ -98,7 +97,9 @@ export function createSqliteItems(db: SqliteDb, guard: (operation: string) => vo
       guard('storage.write');
       const list = encode(changes);
       if (list.length === 0) return;
-      sqliteCall('storage.write', () => writeAll.immediate(list, now()));
+      // In the batch's immediate transaction: the write lock is taken before the eTag is read.
+      const at = now();
+      await group.run('storage.write', () => writeRows(list, at));
     },
     async delete(keys: string[]): Promise<void> {
       guard('storage.delete');

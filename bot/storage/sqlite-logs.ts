@@ -1,7 +1,8 @@
-// Append-only logs on SQLite: gap-free sequence numbers per key, each taken and written in one immediate transaction.
+// Append-only logs on SQLite: gap-free sequence numbers per key, taken and written inside a group commit (sqlite-group-commit.ts).
 import type { Logs } from '../ports';
 import type { SqliteDb } from './sqlite-db';
 import { sqliteCall } from './sqlite-db';
+import type { GroupCommit } from './sqlite-group-commit';
 
 /** Logs, plus the append of several entries for a caller's own transaction (a turn's session and transcript). */
 export interface SqliteLogs extends Logs {
@@ -10,7 +11,7 @@ export interface SqliteLogs extends Logs {
   appendRows(key: string, jsons: readonly string[], at: number): number;
 }
 
-export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => void, now: () => number): SqliteLogs {
+export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => void, now: () => number, group: GroupCommit): SqliteLogs {
   const next = db.prepare<[string], number>('SELECT COALESCE(MAX(seq) + 1, 0) FROM logs WHERE key = ?').pluck();
   const insert = db.prepare<[string, number, string, number]>('INSERT INTO logs (key, seq, json, at) VALUES (?, ?, ?, ?)');
   const range = db.prepare<[string, number, number], { seq: number; json: string }>(
@@ -22,18 +23,12 @@ export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => voi
     .prepare<[string, number], string>('SELECT key FROM logs WHERE instr(key, ?) = 1 GROUP BY key HAVING MAX(at) < ?')
     .pluck();
 
-  const appendOne = db.transaction((key: string, json: string, at: number): number => {
-    const seq = next.get(key) ?? 0;
-    insert.run(key, seq, json, at);
-    return seq;
-  });
   // Several entries: one sequence lookup and one commit for all of them (a turn's transcript lines).
   const appendRows = (key: string, jsons: readonly string[], at: number): number => {
     const first = next.get(key) ?? 0;
     jsons.forEach((json, i) => insert.run(key, first + i, json, at));
     return first;
   };
-  const appendAll = db.transaction(appendRows);
   const expireAll = db.transaction((prefix: string, olderThan: number): number => {
     const keys = stale.all(prefix, olderThan);
     for (const key of keys) remove.run(key);
@@ -45,12 +40,14 @@ export function createSqliteLogs(db: SqliteDb, guard: (operation: string) => voi
     async append(key, entry) {
       guard('logs.append');
       const json = JSON.stringify(entry ?? null);
-      return sqliteCall('logs.append', () => appendOne.immediate(key, json, now()));
+      const at = now();
+      return group.run('logs.append', () => appendRows(key, [json], at));
     },
     async appendMany(key, entries) {
       guard('logs.append');
       const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
-      return sqliteCall('logs.append', () => appendAll.immediate(key, jsons, now()));
+      const at = now();
+      return group.run('logs.append', () => appendRows(key, jsons, at));
     },
     async read(key, from, limit) {
       guard('logs.read');

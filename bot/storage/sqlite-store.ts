@@ -6,7 +6,9 @@ import { StorageUnavailableError } from './errors';
 import { createInProcessBus } from './in-process-bus';
 import { createSqliteAnalytics } from './sqlite-analytics';
 import type { ItemLifetime } from './item-lifetime';
+import { startCheckpointer } from './sqlite-checkpointer';
 import { openSqlite, scrubSqlite, sqliteCall } from './sqlite-db';
+import { createGroupCommit } from './sqlite-group-commit';
 import { createSqliteItems } from './sqlite-items';
 import { createSqliteLogs } from './sqlite-logs';
 import { createSqliteOutbox } from './sqlite-outbox';
@@ -44,15 +46,18 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
   };
   const bus = createInProcessBus({ logger: options.logger, guard: () => guard('bus') });
   const ping = db.prepare('SELECT 1').pluck();
-  const storage = createSqliteItems(db, guard, now, options.itemTtlMs);
-  const logs = createSqliteLogs(db, guard, now);
+  const group = createGroupCommit(db);
+  const checkpointer = startCheckpointer(db, { logger: options.logger, fence: (checkpoint) => group.pauseWhile(checkpoint) });
+  const storage = createSqliteItems(db, guard, now, options.itemTtlMs, group);
+  const logs = createSqliteLogs(db, guard, now, group);
   const analytics = createSqliteAnalytics(db, guard);
-  // A turn's session (compare-and-set), its transcript lines and its analytics rows: one immediate transaction.
-  const writeTurn = db.transaction((list: ReturnType<typeof storage.changes>, logKey: string, jsons: readonly string[], at: number, counted?: AnalyticsWrite) => {
+  // A turn's session (compare-and-set), its transcript lines and its analytics rows: all or nothing, in the batch's
+  // transaction (an eTag conflict throws before anything is written).
+  const writeTurn = (list: ReturnType<typeof storage.changes>, logKey: string, jsons: readonly string[], at: number, counted?: AnalyticsWrite): void => {
     storage.writeRows(list, at);
     if (jsons.length > 0) logs.appendRows(logKey, jsons, at);
     if (counted) analytics.writeRows(counted);
-  });
+  };
 
   return {
     kind: 'sqlite',
@@ -63,7 +68,8 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
       guard('storage.write');
       const list = storage.changes(changes);
       const jsons = entries.map((entry) => JSON.stringify(entry ?? null));
-      sqliteCall('storage.write', () => writeTurn.immediate(list, logKey, jsons, now(), counted));
+      const at = now();
+      await group.run('storage.write', () => writeTurn(list, logKey, jsons, at, counted));
     },
     outbox: createSqliteOutbox(db, guard, now),
     bus,
@@ -83,6 +89,8 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
       if (closed) return;
       closed = true;
       bus.clear();
+      group.flush();
+      await checkpointer.stop();
       db.close();
     },
   };

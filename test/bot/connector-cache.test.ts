@@ -77,6 +77,16 @@ describe('withConnectorCache', () => {
     expect(fake.created.map((line) => line.split(' ').pop())).toEqual(['https://a.example/', 'https://b.example/', 'https://c.example/', 'https://b.example/']);
   });
 
+  it('dresses each client once, when it is created (the lean connector)', async () => {
+    const fake = fakeAuth();
+    const wrapped: unknown[] = [];
+    const auth = withConnectorCache(fake.auth, { wrap: (client) => (wrapped.push(client), { lean: client } as unknown as ConnectorClient) });
+    const first = await clientFor(auth, 'https://smba.example/emea/');
+    expect(first).toEqual({ lean: { serviceUrl: 'https://smba.example/emea/' } });
+    expect(await clientFor(auth, 'https://smba.example/emea/')).toBe(first);
+    expect(wrapped).toHaveLength(1);
+  });
+
   it('keeps one user token client per app id instead of building one every turn', async () => {
     const fake = fakeAuth();
     const auth = withConnectorCache(fake.auth);

@@ -52,6 +52,8 @@ describeIfAvailable('two bot processes on one Redis', source.kind === 'none' ? s
     const status = await postActivity(on.url, activity);
     const replies = sink.messages(chat.conversationId, activity.id).length;
     if (status !== 200 || replies === 0) throw new Error(`"${text}" on ${on.name}: HTTP ${status}, ${replies} replies\n${on.log()}`);
+    // Its log line reaches the instance's stdout in a batch (within 100 ms): the journey test reads it afterwards.
+    await waitFor(() => on.log().includes(`"conversation":"${keyOf(chat)}"`), `${on.name}'s turn line`, WAIT_MS);
   }
 
   it('completes a troubleshooting journey with its turns alternating between the instances', async () => {

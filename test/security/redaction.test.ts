@@ -1,7 +1,7 @@
 // Personal data and secrets out of logs, transcripts and tickets: the one redactor (shared with the handoff), the
 // logger's deep redaction (REDACT_PII) and secret paths, and transcripts written through the real bot.
 import { Writable } from 'node:stream';
-import { createLogger } from '../../bot/logger';
+import { createLogger, createSilentLogger, fixedFieldsLogger } from '../../bot/logger';
 import { readTranscript } from '../../bot/conversation';
 import { redactText as handoffRedactText } from '../../bot/handoff/redact';
 import { redactDeep, redactPii, redactText } from '../../bot/security/redact';
@@ -60,6 +60,27 @@ describe('log redaction', () => {
     const off = capture(false);
     off.logger.info({ text: 'reach me at a@b.com' }, 'unrecognized');
     expect(off.lines[0]).toMatchObject({ text: 'reach me at a@b.com' });
+  });
+
+  it('writes the per-turn line through the twin without redacted paths exactly as through the logger', () => {
+    for (const pii of [true, false]) {
+      const { lines, logger } = capture(pii);
+      const turn = { conversation: 'webchat:jane@example.com', channel: 'webchat', kind: 'message', handledBy: 'bot', route: 'flow', intent: 'backup_failed', confidence: 0.9, ms: 1.5 };
+      logger.info(turn, 'turn');
+      fixedFieldsLogger(logger).info(turn, 'turn');
+      const [viaLogger, viaTwin] = lines.map(({ time: _time, ...rest }) => rest);
+      expect(fixedFieldsLogger(logger)).not.toBe(logger);
+      expect(viaTwin).toEqual(viaLogger);
+      expect(viaTwin.conversation).toBe(pii ? 'webchat:[email]' : turn.conversation);
+    }
+  });
+
+  it('gives no twin for loggers made elsewhere, or once the level was changed', () => {
+    const silent = createSilentLogger();
+    expect(fixedFieldsLogger(silent)).toBe(silent);
+    const { logger } = capture(false);
+    logger.level = 'warn';
+    expect(fixedFieldsLogger(logger)).toBe(logger);
   });
 
   it('leaves errors to their serializer and copies instead of mutating', () => {

@@ -2,14 +2,15 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, InvokeResponse } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import { createSilentLogger } from '../../../bot/logger';
 import { activityProblem, createMessagesRouter } from '../../../bot/routes/messages';
 import { jsonErrorHandler } from '../../../bot/routes/http-error';
 
-type Shim = { status(n: number): Shim; send(b: unknown): Shim; end(): Shim };
-let answerWith: (res: Shim) => void = (res) => void res.status(200).end();
-const fakeAdapter = { process: async (_req: unknown, res: Shim) => answerWith(res) } as unknown as CloudAdapter;
+/** What the adapter's processActivity does this time: an invoke response (or none), or a failure. */
+let answerWith: () => Promise<InvokeResponse | undefined> = async () => undefined;
+const fakeAdapter = { processActivity: () => answerWith() } as unknown as CloudAdapter;
 
 let server: Server;
 let url: string;
@@ -32,11 +33,11 @@ const post = async (body: unknown) => {
 
 describe('createMessagesRouter', () => {
   it.each([
-    [401, 'Unauthorized. No valid identity.', 401, 'unauthorized'],
-    [500, 'request to https://login.botframework.com/v1/.well-known/openidconfiguration failed', 500, 'internal_error'],
-    [501, undefined, 501, 'not_implemented'],
-  ])('rewrites the adapter answering %s as JSON without its internal detail', async (status, body, expected, code) => {
-    answerWith = (res) => void res.status(status).send(body).end();
+    ['401', () => Promise.reject(new AuthenticationError('Unauthorized. No valid identity.', 401)), 401, 'unauthorized'],
+    ['500', () => Promise.reject(new Error('request to https://login.botframework.com/v1/.well-known/openidconfiguration failed')), 500, 'internal_error'],
+    ['501', async () => ({ status: 501 }), 501, 'not_implemented'],
+  ])('rewrites the adapter answering %s as JSON without its internal detail', async (_status, adapterDoes, expected, code) => {
+    answerWith = adapterDoes;
     const answer = await post(activity);
     expect(answer.status).toBe(expected);
     expect(answer.type).toMatch(/^application\/json/);
@@ -44,8 +45,13 @@ describe('createMessagesRouter', () => {
     expect(answer.text).not.toContain('botframework.com');
   });
 
+  it('answers 200 without a body when the turn returns nothing', async () => {
+    answerWith = async () => undefined;
+    expect(await post(activity)).toMatchObject({ status: 200, text: '' });
+  });
+
   it('passes through an expectReplies body as JSON', async () => {
-    answerWith = (res) => void res.status(200).send({ activities: [{ type: 'message', text: 'hi' }] }).end();
+    answerWith = async () => ({ status: 200, body: { activities: [{ type: 'message', text: 'hi' }] } });
     const answer = await post({ ...activity, deliveryMode: 'expectReplies', serviceUrl: undefined });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.text)).toEqual({ activities: [{ type: 'message', text: 'hi' }] });
