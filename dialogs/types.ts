@@ -53,6 +53,11 @@ export interface EntityDef {
    * and no `inside` one (iPhone, iCloud) is off-topic, however close its words are to an intent. Not kept as a fact.
    */
   readonly scope?: 'inside' | 'outside';
+  /**
+   * The NLU reads the entity's words as if they were not there (in training and when classifying): which iOS, which
+   * iPhone or which error code says where the user is, not what the problem is ("iOS 17.6.1" is no update problem).
+   */
+  readonly mask?: true;
 }
 
 export interface FlowStep {

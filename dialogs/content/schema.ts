@@ -94,6 +94,9 @@ const entity = z
       description:
         'What the bot covers, not a fact to keep: a message naming an `outside` value (another product) and nothing `inside` is off-topic.',
     }),
+    mask: z.literal(true).optional().meta({
+      description: 'The NLU reads these words as if absent (versions, models, error codes say where the user is, not what the problem is).',
+    }),
     labels: z.record(snake, text).optional().meta({ description: 'value → how a person reads it (the summary of what was tried).' }),
     fact: z.boolean().optional().meta({ description: 'false: a word the engine reads (a list joiner, "all"), not a fact about the user.' }),
   })

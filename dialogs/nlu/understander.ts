@@ -7,6 +7,7 @@ import { analyzerFor } from './analyzer';
 import { classifierFromModel, type ClassifierModel } from './classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
 import { createEntityExtractor, outsideScope } from './entities';
+import { createMasker } from './mask';
 import { OUT_OF_SCOPE_LABEL } from './thresholds';
 import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
 import { normalizeExample } from '../content/check-intents';
@@ -37,7 +38,10 @@ export function knowledgeExamples(knowledge: Knowledge): TrainingExample[] {
 }
 
 export function trainUnderstander(knowledge: Knowledge, options: UnderstanderOptions = {}): Understander & { readonly model: UnderstanderModel } {
-  const classifier = trainClassifier(knowledgeExamples(knowledge), options.training, analyzerFor(knowledge.language));
+  // The classifier learns from the examples as it will read messages: masked words (mask.ts) taken out.
+  const mask = createMasker(knowledge.entities);
+  const examples = knowledgeExamples(knowledge).map((e) => ({ ...e, text: mask(e.text) }));
+  const classifier = trainClassifier(examples, options.training, analyzerFor(knowledge.language));
   const model: UnderstanderModel = { version: 1, knowledgeHash: knowledge.hash, classifier: classifier.model };
   return understanderFromModel(model, knowledge, options);
 }
@@ -66,6 +70,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   const analyzer = analyzerFor(knowledge.language);
   const classifier = classifierFromModel(model.classifier, analyzer);
   const extract = createEntityExtractor(knowledge.entities, analyzer.normalize);
+  const mask = createMasker(knowledge.entities);
   const parseAnswer = createAnswerReader(knowledge.language?.answers, analyzer.normalize);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const size = options.rankingSize ?? 5;
@@ -83,7 +88,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
     const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s)).slice(0, MAX_SENTENCES);
     if (sentences.length < 2) return whole;
     const sure = sentences
-      .map((sentence) => decide(classifier.rank(sentence, size + 1), thresholds))
+      .map((sentence) => decide(classifier.rank(mask(sentence), size + 1), thresholds))
       .filter((d) => topics.has(d.intent) && !d.ambiguous)
       .sort((a, b) => b.confidence - a.confidence);
     return sure[0] ?? whole;
@@ -93,7 +98,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
     model,
     classify(text: string): Classification {
       const entities = extract(text);
-      const whole = asWritten(decide(classifier.rank(text, size + 1), thresholds), written.get(normalizeExample(text)));
+      const whole = asWritten(decide(classifier.rank(mask(text), size + 1), thresholds), written.get(normalizeExample(text)));
       const decided = whole.intent === 'unknown' && !whole.ambiguous ? clearestSentence(text, whole) : whole;
       // Another product named, nothing of ours: whatever problem of ours its words resemble, it is not ours to answer.
       const outside = decided.intent === 'unknown' || topics.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;

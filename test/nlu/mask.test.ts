@@ -1,0 +1,54 @@
+// Masking: versions, models and error codes are read as if absent, in training and when classifying.
+import { trainUnderstander, type EntityDef, type Knowledge } from '../../dialogs';
+import { createMasker } from '../../dialogs/nlu/mask';
+import { tinyKnowledge } from './tiny-knowledge';
+
+const defs: EntityDef[] = [
+  { name: 'ios_version', mask: true, patterns: ['\\b(?:ios|os)[\\s-]*(?:version\\s*)?(\\d{1,2}(?:\\.\\d{1,2}){0,2})(?:\\s*beta(?:\\s*\\d{1,2})?)?\\b'] },
+  { name: 'iphone_model', mask: true, patterns: ['\\biphone\\s*(?:1[0-7]|[3-9])(?:\\s*(?:pro\\s*max|pro|plus|mini))?\\b'] },
+  { name: 'error_code', mask: true, patterns: ['(?<=\\b(?:error\\s*code|errorcode|error|code)\\s*[:=]?\\s*)-?\\d{1,6}\\b', '\\b0x[0-9a-f]{6,8}\\b'] },
+  { name: 'tool', mask: true, values: { imazing: ['i maze'] } },
+  { name: 'backup_target', values: { icloud: ['icloud'] } },
+];
+
+describe('createMasker', () => {
+  const mask = createMasker(defs);
+  const words = (text: string) => mask(text).split(/\s+/).filter((w) => w !== '').join(' ');
+
+  it.each([
+    ['iPhone 13 Pro on iOS 17.6.1 the backup fails', 'on the backup fails'],
+    ['since iOS 18.1 beta 2 icloud backup stopped', 'since icloud backup stopped'],
+    ["os version 17, error code -1 on backup", ", error code on backup"],
+    ['iTunes says 0xE8000084', 'iTunes says'],
+    ['imazing and i maze', 'and'],
+  ])('%j → %j (the words around stay)', (text, expected) => {
+    expect(words(text)).toBe(expected);
+  });
+
+  it('leaves text alone when no entity is masked', () => {
+    expect(createMasker([{ name: 'backup_target', values: { icloud: ['icloud'] } }])('iOS 17 icloud')).toBe('iOS 17 icloud');
+  });
+});
+
+describe('an understander with masked entities', () => {
+  const tiny = tinyKnowledge();
+  const update = {
+    name: 'ios_update', label: 'ios_update', source: { file: 'knowledge/test.yaml', line: 1 },
+    examples: ['update to ios 18', 'ios 17 update', 'should i update ios 17.5', 'ios 16', 'ios 18.1 beta', 'is ios 17 ok',
+      'software update failed', 'install the latest ios', 'update my iphone', 'upgrade ios', 'new ios version', 'the update broke it'],
+  };
+  const base: Knowledge = { ...tiny, intents: [...tiny.intents, update], entities: [...tiny.entities.filter((e) => e.name !== 'ios_version'), defs[0] as EntityDef] };
+  const masked = trainUnderstander({ ...base, hash: 'masked' });
+  const plain = trainUnderstander({ ...base, hash: 'plain', entities: base.entities.map(({ mask: _m, ...e }) => e) });
+
+  it('reads a problem told with its iOS version as that problem, not as an update', () => {
+    const text = 'no wifi on ios 17.6.1';
+    expect(plain.classify(text).intent).toBe('ios_update'); // what masking fixes
+    expect(masked.classify(text).intent).toBe('wifi_problem');
+    expect(masked.classify(text).entities).toMatchObject({ ios_version: '17.6.1' }); // still a fact for the handoff
+  });
+
+  it('still hears an update where the words around the version say so', () => {
+    expect(masked.classify('should i update to ios 18').intent).toBe('ios_update');
+  });
+});
