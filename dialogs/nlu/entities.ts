@@ -1,5 +1,5 @@
-// Entity extraction from knowledge.entities: value lists matched as whole words, regular expressions whose first
-// capture group (or whole match) is the value. Compiled once per knowledge base.
+// Entity extraction from knowledge.entities: value lists matched as whole words, regular expressions whose named group
+// (or first capture group, or whole match) is the value. Compiled once per knowledge base.
 import type { EntityDef } from '../types';
 import { normalizeText, type Normalizer } from './normalize';
 
@@ -81,7 +81,9 @@ export function createEntityExtractor(defs: readonly EntityDef[], normalize: Nor
       }
       for (const pattern of entity.patterns) {
         const match = pattern.exec(raw);
-        const value = (match?.[1] ?? match?.[0])?.trim();
+        // A named group names the value it means ("(?<computer_connection>0xe800[0-9a-f]{4})"); else the text is the value.
+        const named = match?.groups ? Object.keys(match.groups).find((name) => match.groups?.[name] !== undefined) : undefined;
+        const value = named ?? (match?.[1] ?? match?.[0])?.trim();
         if (value) {
           found[entity.name] = value;
           break;

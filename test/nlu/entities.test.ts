@@ -30,6 +30,12 @@ describe('createEntityExtractor', () => {
     expect(special('i pay for icloud+ already')).toEqual({ plan: 'plus' });
     expect(special('icloud is full')).toEqual({});
   });
+
+  it('reads a named group as the value it names, not the matched text', () => {
+    const coded = createEntityExtractor([{ name: 'error_text', values: { link: ['lost link'] }, patterns: ['(?<link>\\b0xe800[0-9a-f]{4}\\b)', 'code (\\d+)'] }]);
+    expect(coded('itunes says 0xE8000084 again')).toEqual({ error_text: 'link' });
+    expect(coded('it shows code 35')).toEqual({ error_text: '35' });
+  });
 });
 
 describe('scope entities', () => {
