@@ -53,7 +53,7 @@ export function isSessionValid(x: unknown): x is Session {
   if (!isObject(x.facts) || !Object.values(x.facts).every((v) => typeof v === 'string')) return false;
   if (!isCount(x.misses) || !isCount(x.turns)) return false;
   if (!optString(x.flowId) || !optString(x.stepId) || !optString(x.lastUserText) || !optString(x.updatedAt)) return false;
-  if (!optBoolean(x.handoffOpened) || !optBoolean(x.csatDue)) return false;
+  if (!optBoolean(x.handoffOpened) || !optBoolean(x.csatDue) || !optBoolean(x.diagnosed)) return false;
   if (x.echo !== undefined && (!isObject(x.echo) || typeof x.echo.key !== 'string' || !isCount(x.echo.count))) return false;
   if (x.plan !== undefined && !isStrings(x.plan)) return false;
   if (!optString(x.language) || (x.languageBy !== undefined && !LANGUAGE_BY.has(x.languageBy as string))) return false;
@@ -61,7 +61,7 @@ export function isSessionValid(x: unknown): x is Session {
 }
 
 /** The session without the optional fields named (absent, not `undefined`, so stored JSON stays clean). */
-export function omit(session: Session, keys: readonly ('flowId' | 'stepId' | 'pending' | 'handoffOpened' | 'csatDue' | 'plan')[]): Session {
+export function omit(session: Session, keys: readonly ('flowId' | 'stepId' | 'pending' | 'handoffOpened' | 'csatDue' | 'plan' | 'diagnosed')[]): Session {
   const copy: { -readonly [K in keyof Session]: Session[K] } = { ...session };
   for (const k of keys) delete copy[k];
   return copy;
@@ -100,5 +100,5 @@ const PROBLEM_FACTS = new Set(['backup_target', 'error_text']);
 /** "Start over": no flow, no steps, no question; keeps who the user is (device model, iOS version, region). */
 export function startedOver(session: Session): Session {
   const facts = Object.fromEntries(Object.entries(session.facts).filter(([k]) => !PROBLEM_FACTS.has(k)));
-  return { ...omit(session, ['flowId', 'stepId', 'pending', 'handoffOpened', 'csatDue', 'plan']), status: 'idle', steps: [], facts, misses: 0 };
+  return { ...omit(session, ['flowId', 'stepId', 'pending', 'handoffOpened', 'csatDue', 'plan', 'diagnosed']), status: 'idle', steps: [], facts, misses: 0 };
 }

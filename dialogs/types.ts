@@ -286,6 +286,8 @@ export interface Session {
   readonly csatDue?: boolean;
   /** Steps to try first, in order, from the answer to a flow's diagnostic question. */
   readonly plan?: readonly string[];
+  /** The diagnostic question was answered in this run (any option, "not sure" too): not asked again before escalating. */
+  readonly diagnosed?: boolean;
   /** The last turn's replies as a short key, and how many turns in a row said exactly that (repetition.ts). */
   readonly echo?: { readonly key: string; readonly count: number };
   /** The language the conversation is held in (a code knowledge speaks: `en`, `es`, `de`), and how it was chosen. */

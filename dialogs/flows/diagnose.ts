@@ -43,7 +43,7 @@ export function withDiagnosis(session: Session, flow: Flow, option: DiagnoseOpti
 
 /** Starts the flow where the answer points (the usual order for "I don't know"). */
 export function applyDiagnosis(ctx: TurnContext, session: Session, flow: Flow, option: DiagnoseOption): Outcome {
-  const diagnosed = withDiagnosis(withoutPending(session), flow, option);
+  const diagnosed = { ...withDiagnosis(withoutPending(session), flow, option), diagnosed: true };
   return { ...startFlow(ctx, diagnosed, flow, undefined, [], true), route: `diagnose:${option.id}` };
 }
 
@@ -89,6 +89,8 @@ export function diagnosisAnswer(ctx: TurnContext, flow: Flow): DiagnoseOption | 
  * computer-only step for someone who never said where they back up).
  */
 export function unlockingOptions(flow: Flow, session: Session): readonly DiagnoseOption[] {
+  // Someone who answered the question already (even "not sure") has seen these options: not asked twice.
+  if (session.diagnosed && session.pending?.kind !== 'diagnose') return [];
   const untried = flow.steps.filter((s) => !session.steps.some((r) => r.stepId === s.id && r.outcome !== 'skipped'));
   return (flow.diagnose?.options ?? []).filter((o) => {
     const unknown = Object.keys(o.facts).filter((k) => session.facts[k] === undefined);

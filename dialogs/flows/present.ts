@@ -64,7 +64,7 @@ export function advance(ctx: TurnContext, session: Session, from: StepRef, lead:
 /** A run that ended (fixed or escalated) is history: a new problem starts with a clean list of steps. */
 export function freshRun(session: Session): Session {
   const ended = session.status === 'resolved' || session.status === 'escalated';
-  return ended ? { ...omit(session, ['pending', 'handoffOpened', 'csatDue', 'plan']), status: 'idle', steps: [] } : withoutPending(session);
+  return ended ? { ...omit(session, ['pending', 'handoffOpened', 'csatDue', 'plan', 'diagnosed']), status: 'idle', steps: [] } : withoutPending(session);
 }
 
 /**

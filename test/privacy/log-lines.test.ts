@@ -8,6 +8,7 @@ import { createLogger } from '../../bot/logger';
 import { createClient } from '../directline/dl-client';
 import { createBfConversation } from '../support/bf-conversation';
 import { startServiceUrlSink } from '../support/service-url-sink';
+import { sharedRealBrain } from '../support/shared-brain';
 import { makeDataDir, removeDataDir, type RunningBot, answer } from '../support/start-bot';
 
 const MARKER = 'periwinkle wombat';
@@ -18,7 +19,7 @@ describe('log lines of a turn', () => {
     const destination = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(...chunk.toString().split('\n').filter(Boolean)); done(); } });
     const dataDir = await makeDataDir();
     const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', REDACT_PII: 'false', AGENT_TOKEN: 'agent', LOG_LEVEL: 'trace' });
-    const bot = await createBot({ config, logger: createLogger({ level: 'trace', destination }) });
+    const bot = await createBot({ config, brain: sharedRealBrain(), logger: createLogger({ level: 'trace', destination }) });
     const { url } = await bot.listen();
     const sink = await startServiceUrlSink();
     const running = {

@@ -11,7 +11,7 @@ import { startServiceUrlSink, type ServiceUrlSink } from '../support/service-url
 import { removeDataDir, startBot, type RunningBot } from '../support/start-bot';
 import { waitFor } from '../directline/dl-client';
 import { postActivity } from './conversation-state';
-import { loadedFlow, mainPath } from '../support/diagnosis';
+import { loadedFlow, pathFor } from '../support/diagnosis';
 
 const binary = findRedisServerBinary();
 const READY_WAIT_MS = 15_000;
@@ -50,7 +50,7 @@ describeIfAvailable('readiness and metrics of the bot on Redis', binary ? undefi
     const say = async (text: string): Promise<void> => expect(await postActivity(bot.url, chat.message(text))).toBe(200);
     // An error text named: its fixes first, no diagnostic question; its plan covers the main path, so "no" at each of
     // those steps ends in escalation.
-    const nos = mainPath(loadedFlow()).length;
+    const nos = pathFor(loadedFlow(), 'failed').length;
     await say('my backup failed, it says the last backup could not be completed');
     await say('qwzx vbnm plkj');
     for (let i = 0; i < nos; i += 1) await say('no');

@@ -34,3 +34,20 @@ export function mainPath(flow: Flow): string[] {
   const end = flow.steps.findIndex((s) => s.next === 'escalate');
   return flow.steps.slice(0, end < 0 ? flow.steps.length : end + 1).filter((s) => s.only === undefined).map((s) => s.id);
 }
+
+/**
+ * The steps someone sees answering "no" to each after an answer (or an error text) points to `option`: its `try` steps
+ * that apply to its facts, then the rest of the main path.
+ */
+export function pathFor(flow: Flow, option: string): string[] {
+  const chosen = flow.diagnose?.options.find((o) => o.id === option);
+  const facts = chosen?.facts ?? {};
+  const fits = (id: string) => {
+    const step = flow.steps.find((s) => s.id === id);
+    const when = Object.entries(step?.when ?? {}).every(([k, v]) => facts[k] === undefined || v.includes(facts[k]));
+    const only = Object.entries(step?.only ?? {}).every(([k, v]) => facts[k] !== undefined && v.includes(facts[k]));
+    return step !== undefined && when && only;
+  };
+  const planned = (chosen?.try ?? []).filter(fits);
+  return [...planned, ...mainPath(flow).filter((id) => fits(id) && !planned.includes(id))];
+}
