@@ -11,7 +11,7 @@ export function checkScope(files: readonly ValidFile[]): KnowledgeProblem[] {
   // Only the scope entities: extracting every entity from every example would cost the loader a third of a second.
   const defs: EntityDef[] = filesOf(files, 'entities').flatMap((source) =>
     Object.entries(source.data.entities).filter(([, entity]) => entity.scope !== undefined).map(([name, entity]) => ({ name, ...(entity.values && { values: entity.values }), ...(entity.patterns && { patterns: entity.patterns }), scope: entity.scope })));
-  if (!defs.some((def) => def.scope === 'outside')) return [];
+  if (!defs.some((def) => def.scope === 'outside' || def.scope === 'apart')) return [];
   const topics = new Set(filesOf(files, 'flow').flatMap((source) => [
     ...(source.data.flow.triggers ?? []),
     ...source.data.flow.steps.flatMap((step) => step.intents ?? []),

@@ -44,6 +44,9 @@ function compileValues(values: Readonly<Record<string, readonly string[]>>, norm
  */
 export function outsideScope(found: Readonly<Record<string, string>>, defs: readonly EntityDef[]): string | undefined {
   const named = (scope: EntityDef['scope']) => defs.filter((def) => def.scope === scope && found[def.name] !== undefined);
+  // Another job is not ours whatever else is named: restoring an iPhone, or WhatsApp's own backup on one.
+  const [apart] = named('apart');
+  if (apart) return apart.name;
   const [outside] = named('outside');
   return outside && named('inside').length === 0 ? outside.name : undefined;
 }

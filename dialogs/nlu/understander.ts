@@ -7,6 +7,7 @@ import { analyzerFor } from './analyzer';
 import { classifierFromModel, type ClassifierModel } from './classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
 import { createEntityExtractor, outsideScope } from './entities';
+import { fromEvidence } from './evidence';
 import { createMasker } from './mask';
 import { OUT_OF_SCOPE_LABEL } from './thresholds';
 import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
@@ -78,6 +79,8 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   // The intents that are problems (flow triggers and steps): the ones another product's problem can look like.
   // Commands and answers ("thanks", "talk to a person", "no") mean the same whatever product is named.
   const topics = new Set(knowledge.flows.flatMap((flow) => [...flow.triggers, ...flow.steps.flatMap((s) => s.intents)]));
+  const intentNames = new Set(knowledge.intents.map((i) => i.name));
+  const evidence = { triggers: knowledge.flows.flatMap((f) => f.triggers), intents: intentNames, defs: knowledge.entities };
   /**
    * A message of several sentences that is not understood as a whole ("Hello, I'm having trouble with my iPhone
    * backup. It started failing a few days ago and …"): the sentence that names a problem most surely decides.
@@ -99,10 +102,16 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
     classify(text: string): Classification {
       const entities = extract(text);
       const whole = asWritten(decide(classifier.rank(mask(text), size + 1), thresholds), written.get(normalizeExample(text)));
-      const decided = whole.intent === 'unknown' && !whole.ambiguous ? clearestSentence(text, whole) : whole;
+      const read = whole.intent === 'unknown' && !whole.ambiguous ? clearestSentence(text, whole) : whole;
+      const decided = fromEvidence(read, entities, evidence) ?? read;
       // Another product named, nothing of ours: whatever problem of ours its words resemble, it is not ours to answer.
-      const outside = decided.intent === 'unknown' || topics.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
-      const decision: Decision = outside ? { intent: 'unknown', confidence: decided.confidence, ranking: decided.ranking } : decided;
+      const scoped = decided.intent === 'unknown' || topics.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
+      // Another job that is an intent of its own ("restore_from_backup") is answered as that intent, not turned away.
+      const job = scoped !== undefined && intentNames.has(entities[scoped] ?? '') ? entities[scoped] : undefined;
+      const outside = job === undefined ? scoped : undefined;
+      const decision: Decision = job !== undefined
+        ? { intent: job, confidence: 1, ranking: [{ intent: job, confidence: 1 }] }
+        : outside ? { intent: 'unknown', confidence: decided.confidence, ranking: decided.ranking } : decided;
       const answer = parseAnswer(text);
       return {
         intent: decision.intent,

@@ -43,12 +43,15 @@ describe('scope entities', () => {
     { name: 'backup_target', values: { icloud: ['icloud'] } },
     { name: 'other_product', scope: 'outside', values: { google: ['google drive'] } },
     { name: 'our_product', scope: 'inside', values: { apple: ['iphone'] } },
+    { name: 'other_job', scope: 'apart', values: { restore_from_backup: ['restore from backup'] } },
   ];
   const scope = (text: string) => outsideScope(createEntityExtractor(defs)(text), defs);
 
   it.each([
     ['google drive is full', 'other_product'],
     ['my iphone backs up to google drive', undefined],
+    // Another job stays apart even beside the iPhone's own words.
+    ['restore from backup fails on my iphone', 'other_job'],
     ['icloud is full', undefined],
     ['backup failed', undefined],
   ])('%j → %s', (text, expected) => {

@@ -1,0 +1,40 @@
+// Domain evidence for messages the classifier cannot place: a long, technical or log-like message ("idevicebackup2
+// hangs in poll_s on iOS 13.7 …") dilutes the few words that say what is wrong, yet it plainly reports a failed backup.
+// Product × problem: our product (an `inside` entity, or a backup target such as a computer's backup tool) named
+// beside a word of the knowledge's subject (entity `subject`) and a word of failing (entity `failure`) is ours.
+import type { Decision } from './decide';
+import type { EntityDef, IntentScore } from '../types';
+
+/** The entity of the knowledge's subject words ("backup", "idevicebackup2"). */
+export const SUBJECT_ENTITY = 'subject';
+/** The entity of failure words; a value that is an intent's name ("backup_stuck": hangs, never ends) is that intent. */
+export const FAILURE_ENTITY = 'failure';
+
+export interface EvidenceModel {
+  /** The problem intents, in the order a generic failure prefers them (the flows' triggers first). */
+  readonly triggers: readonly string[];
+  readonly intents: ReadonlySet<string>;
+  readonly defs: readonly EntityDef[];
+}
+
+/** Our product is named: an `inside` scope entity, or a fact that only our product has (where it backs up to). */
+function oursNamed(found: Readonly<Record<string, string>>, defs: readonly EntityDef[]): boolean {
+  return defs.some((def) => found[def.name] !== undefined && (def.scope === 'inside' || def.name === 'backup_target'));
+}
+
+/**
+ * The decision the evidence supports for a message the classifier left unknown (and not a close call between two
+ * of ours, which the did-you-mean asks): the failure's own intent, else the trigger the classifier ranked best.
+ */
+export function fromEvidence(decided: Decision, found: Readonly<Record<string, string>>, model: EvidenceModel): Decision | undefined {
+  if (decided.intent !== 'unknown' || decided.ambiguous) return undefined;
+  const failure = found[FAILURE_ENTITY];
+  if (found[SUBJECT_ENTITY] === undefined || failure === undefined || !oursNamed(found, model.defs)) return undefined;
+  const ranked = (intent: string): IntentScore | undefined => decided.ranking.find((r) => r.intent === intent);
+  const own = model.intents.has(failure) ? failure : undefined;
+  const trigger = [...model.triggers].sort((a, b) => (ranked(b)?.confidence ?? 0) - (ranked(a)?.confidence ?? 0))[0];
+  const intent = own ?? trigger;
+  if (intent === undefined) return undefined;
+  const confidence = ranked(intent)?.confidence ?? decided.confidence;
+  return { intent, confidence, ranking: [{ intent, confidence }, ...decided.ranking.filter((r) => r.intent !== intent)] };
+}
