@@ -9,6 +9,8 @@ import type { EntityDef, IntentScore } from '../types';
 export const SUBJECT_ENTITY = 'subject';
 /** The entity of failure words; a value that is an intent's name ("backup_stuck": hangs, never ends) is that intent. */
 export const FAILURE_ENTITY = 'failure';
+/** The entity of causes named beside a failure; its value is the intent to start at ("since I updated": ios_update). */
+export const CAUSE_ENTITY = 'cause';
 
 export interface EvidenceModel {
   /** The problem intents, in the order a generic failure prefers them (the flows' triggers first). */
@@ -27,14 +29,23 @@ function oursNamed(found: Readonly<Record<string, string>>, defs: readonly Entit
  * of ours, which the did-you-mean asks): the failure's own intent, else the trigger the classifier ranked best.
  */
 export function fromEvidence(decided: Decision, found: Readonly<Record<string, string>>, model: EvidenceModel): Decision | undefined {
-  if (decided.intent !== 'unknown' || decided.ambiguous) return undefined;
-  const failure = found[FAILURE_ENTITY];
-  if (found[SUBJECT_ENTITY] === undefined || failure === undefined || !oursNamed(found, model.defs)) return undefined;
   const ranked = (intent: string): IntentScore | undefined => decided.ranking.find((r) => r.intent === intent);
+  const cause = found[CAUSE_ENTITY] !== undefined && model.intents.has(found[CAUSE_ENTITY]) ? found[CAUSE_ENTITY] : undefined;
+  const failure = found[FAILURE_ENTITY];
+  const plain = found[SUBJECT_ENTITY] !== undefined && failure !== undefined && oursNamed(found, model.defs);
+  // A failed backup that names its cause starts at the cause: read as the general failure, unclear, or a close call.
+  if (cause !== undefined && (model.triggers.includes(decided.intent) || (decided.intent === 'unknown' && plain))) return as(cause);
+  if (decided.intent !== 'unknown' || decided.ambiguous || !plain) return undefined;
   const own = model.intents.has(failure) ? failure : undefined;
-  const trigger = [...model.triggers].sort((a, b) => (ranked(b)?.confidence ?? 0) - (ranked(a)?.confidence ?? 0))[0];
+  // Told where it backs up to, the trigger the classifier ranked best; else the first, general one (its diagnosis asks).
+  const trigger = found.backup_target !== undefined
+    ? [...model.triggers].sort((a, b) => (ranked(b)?.confidence ?? 0) - (ranked(a)?.confidence ?? 0))[0]
+    : model.triggers[0];
   const intent = own ?? trigger;
-  if (intent === undefined) return undefined;
-  const confidence = ranked(intent)?.confidence ?? decided.confidence;
-  return { intent, confidence, ranking: [{ intent, confidence }, ...decided.ranking.filter((r) => r.intent !== intent)] };
+  return intent === undefined ? undefined : as(intent);
+
+  function as(intent: string): Decision {
+    const confidence = ranked(intent)?.confidence ?? decided.confidence;
+    return { intent, confidence, ranking: [{ intent, confidence }, ...decided.ranking.filter((r) => r.intent !== intent)] };
+  }
 }

@@ -8,13 +8,16 @@ const defs: EntityDef[] = [
   { name: 'our_product', scope: 'inside', values: { apple: ['iphone'] } },
   { name: 'subject', fact: false, values: { backup: ['back up'] } },
   { name: 'failure', fact: false, values: { backup_stuck: ['hangs'], failed: ['fails'] } },
+  { name: 'cause', fact: false, values: { ios_update: ['since the update'] } },
 ];
-const model: EvidenceModel = { triggers: ['backup_failed', 'computer_backup_failed'], intents: new Set(['backup_failed', 'computer_backup_failed', 'backup_stuck']), defs };
+const model: EvidenceModel = { triggers: ['backup_failed', 'computer_backup_failed'], intents: new Set(['backup_failed', 'computer_backup_failed', 'backup_stuck', 'ios_update']), defs };
 const unknown: Decision = { intent: 'unknown', confidence: 0.3, ranking: [{ intent: 'ios_update', confidence: 0.3 }, { intent: 'computer_backup_failed', confidence: 0.2 }, { intent: 'backup_failed', confidence: 0.1 }] };
 
 describe('fromEvidence', () => {
   it('reads our product, the subject and a failure as the trigger the classifier ranked best', () => {
-    expect(fromEvidence(unknown, { our_product: 'apple', subject: 'backup', failure: 'failed' }, model)).toMatchObject({ intent: 'computer_backup_failed', confidence: 0.2 });
+    expect(fromEvidence(unknown, { backup_target: 'computer', subject: 'backup', failure: 'failed' }, model)).toMatchObject({ intent: 'computer_backup_failed', confidence: 0.2 });
+    // Not told where it backs up to: the first, general trigger, whose diagnosis asks.
+    expect(fromEvidence(unknown, { our_product: 'apple', subject: 'backup', failure: 'failed' }, model)?.intent).toBe('backup_failed');
   });
 
   it('takes a failure value that is an intent as that intent (a backup that hangs is stuck)', () => {
@@ -31,5 +34,14 @@ describe('fromEvidence', () => {
     const found = { our_product: 'apple', subject: 'backup', failure: 'failed' };
     expect(fromEvidence({ ...unknown, intent: 'ios_update' }, found, model)).toBeUndefined();
     expect(fromEvidence({ ...unknown, ambiguous: [unknown.ranking[0]!, unknown.ranking[1]!] }, found, model)).toBeUndefined();
+  });
+
+  it('starts a failed backup that names its cause at the cause, whether read as the general failure or unclear', () => {
+    const general: Decision = { intent: 'backup_failed', confidence: 0.8, ranking: [{ intent: 'backup_failed', confidence: 0.8 }, { intent: 'ios_update', confidence: 0.1 }] };
+    expect(fromEvidence(general, { cause: 'ios_update' }, model)).toMatchObject({ intent: 'ios_update', confidence: 0.1 });
+    expect(fromEvidence(unknown, { our_product: 'apple', subject: 'backup', failure: 'failed', cause: 'ios_update' }, model)?.intent).toBe('ios_update');
+    // A cause alone, with nothing saying a backup failed, decides nothing; nor does it override another specific intent.
+    expect(fromEvidence(unknown, { cause: 'ios_update' }, model)).toBeUndefined();
+    expect(fromEvidence({ ...general, intent: 'backup_stuck' }, { cause: 'ios_update' }, model)).toBeUndefined();
   });
 });

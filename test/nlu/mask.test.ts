@@ -52,3 +52,24 @@ describe('an understander with masked entities', () => {
     expect(masked.classify('should i update to ios 18').intent).toBe('ios_update');
   });
 });
+
+describe('the knowledge\'s masking of other programs\' updates', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadKnowledge } = require('../../dialogs') as typeof import('../../dialogs');
+  const loaded = loadKnowledge(require('node:path').join(__dirname, '..', '..', 'knowledge'));
+  if (!loaded.ok) throw new Error('knowledge/ is invalid');
+  const mask = createMasker(loaded.knowledge.entities);
+  const words = (text: string) => mask(text).split(/\s+/).filter((w) => w !== '').join(' ');
+
+  it.each([
+    ['after updating to macOS Sonoma itunes lost my iphone', 'after itunes lost my iphone'],
+    ['the latest version of the app makes the backup huge', 'makes the backup huge'],
+    ['since the app update my backup fails', 'since my backup fails'],
+  ])('%j → %j (another program\'s update is context)', (text, expected) => {
+    expect(words(text)).toBe(expected);
+  });
+
+  it.each(['backup fails since the update', 'after updating my iphone the backup fails'])('%j keeps the iPhone\'s own update', (text) => {
+    expect(mask(text)).toContain('updat');
+  });
+});
