@@ -1,5 +1,6 @@
 // Masking: versions, models and error codes are read as if absent, in training and when classifying.
-import { trainUnderstander, type EntityDef, type Knowledge } from '../../dialogs';
+import { join } from 'node:path';
+import { loadKnowledge, trainUnderstander, type EntityDef, type Knowledge } from '../../dialogs';
 import { createMasker } from '../../dialogs/nlu/mask';
 import { tinyKnowledge } from './tiny-knowledge';
 
@@ -54,9 +55,7 @@ describe('an understander with masked entities', () => {
 });
 
 describe('the knowledge\'s masking of other programs\' updates', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadKnowledge } = require('../../dialogs') as typeof import('../../dialogs');
-  const loaded = loadKnowledge(require('node:path').join(__dirname, '..', '..', 'knowledge'));
+  const loaded = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
   if (!loaded.ok) throw new Error('knowledge/ is invalid');
   const mask = createMasker(loaded.knowledge.entities);
   const words = (text: string) => mask(text).split(/\s+/).filter((w) => w !== '').join(' ');
