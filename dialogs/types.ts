@@ -209,6 +209,11 @@ export interface Classification {
   readonly entities: Readonly<Record<string, string>>;
   /** The `outside` entity named with nothing `inside` (another product's problem): intent is then `unknown`. */
   readonly outside?: string;
+  /**
+   * The problem the message's own words report (our product, backing up, failing: dialogs/nlu/evidence.ts) when the
+   * intent is something else, e.g. an answer ("no, it still won't back up"): what it means when nothing was asked.
+   */
+  readonly evidence?: string;
   /** How the text answers a yes/no question ("nope", "still failing", "yes!! it worked", "kind of", button values). */
   readonly answer?: Answer;
 }

@@ -113,6 +113,8 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
         ? { intent: job, confidence: 1, ranking: [{ intent: job, confidence: 1 }] }
         : outside ? { intent: 'unknown', confidence: decided.confidence, ranking: decided.ranking } : decided;
       const answer = parseAnswer(text);
+      // What the words report whatever the classifier chose: a reply to nothing asked may still report a failure.
+      const supported = outside || job !== undefined ? undefined : fromEvidence({ ...read, intent: 'unknown', ambiguous: undefined }, entities, evidence)?.intent;
       return {
         intent: decision.intent,
         confidence: decision.confidence,
@@ -120,6 +122,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
         ...(decision.ambiguous ? { ambiguous: decision.ambiguous } : {}),
         entities,
         ...(outside ? { outside } : {}),
+        ...(supported !== undefined && supported !== decision.intent ? { evidence: supported } : {}),
         ...(answer ? { answer } : {}),
       };
     },

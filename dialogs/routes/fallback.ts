@@ -95,7 +95,9 @@ export const noQuestion: Route = {
     const bare = u.chosen || u.intent === 'unknown' || ANSWER_INTENTS.has(u.intent);
     if (u.answer === undefined || !bare) return undefined;
     if (!isBareAnswer(u)) {
-      const topic = u.nlu?.ranking.find((r) => !ANSWER_INTENTS.has(r.intent) && r.confidence >= MIN_TOPIC && knowledge.intents.some((i) => i.name === r.intent));
+      // The problem its words report first ("no, it still won't back up": a failed backup), else the best-ranked topic.
+      const reported = u.nlu?.evidence !== undefined ? { intent: u.nlu.evidence, confidence: u.nlu.confidence } : undefined;
+      const topic = reported ?? u.nlu?.ranking.find((r) => !ANSWER_INTENTS.has(r.intent) && r.confidence >= MIN_TOPIC && knowledge.intents.some((i) => i.name === r.intent));
       const meaning = topic ? parseAction(`intent:${topic.intent}`, knowledge) : undefined;
       if (meaning && topic) return { ...ctx.reroute({ ...u, ...meaning, answer: undefined, chosen: false, confidence: topic.confidence }, session), route: `no_question:topic:${topic.intent}` };
       return undefined;
