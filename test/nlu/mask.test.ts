@@ -64,6 +64,10 @@ describe('the knowledge\'s masking of other programs\' updates', () => {
     ['after updating to macOS Sonoma itunes lost my iphone', 'after itunes lost my iphone'],
     ['the latest version of the app makes the backup huge', 'makes the backup huge'],
     ['since the app update my backup fails', 'since my backup fails'],
+    // Encryption said as a setting is context too; a forgotten password still says "password".
+    ['Backup will be encrypted. then it crashes', 'Backup . then it crashes'],
+    ['my not encrypted backup fails', 'my backup fails'],
+    ['forgot the password of my encrypted backup', 'forgot the password of my encrypted backup'],
   ])('%j → %j (another program\'s update is context)', (text, expected) => {
     expect(words(text)).toBe(expected);
   });
