@@ -49,3 +49,17 @@ export function fromEvidence(decided: Decision, found: Readonly<Record<string, s
     return { intent, confidence, ranking: [{ intent, confidence }, ...decided.ranking.filter((r) => r.intent !== intent)] };
   }
 }
+
+/** Past this many words a message tells its story; one about our subject says so somewhere in it. */
+export const STORY_WORDS = 25;
+
+/**
+ * A long message that never speaks of the subject (no backing up, no error text of ours, no computer backup tool) is
+ * not ours, whichever of our problems its words resemble: iPhone storage, iCloud Photos sync or an app's cache told at
+ * length ("iPhone Storage says the app takes 600 GB …"). Short messages keep their intent ("my icloud is full").
+ */
+export function offSubject(text: string, decided: Decision, found: Readonly<Record<string, string>>, topics: ReadonlySet<string>, model: EvidenceModel): boolean {
+  // Only knowledge that names its subject's words can tell a story about something else.
+  if (!model.defs.some((def) => def.name === SUBJECT_ENTITY) || !topics.has(decided.intent) || found[SUBJECT_ENTITY] !== undefined || found.error_text !== undefined || found.backup_target === 'computer') return false;
+  return text.split(/\s+/).length > STORY_WORDS;
+}

@@ -1,6 +1,6 @@
 // Domain evidence: a message the classifier left unknown that names our product, the subject and a failure is ours.
 import type { Decision } from '../../dialogs/nlu/decide';
-import { fromEvidence, type EvidenceModel } from '../../dialogs/nlu/evidence';
+import { fromEvidence, offSubject, STORY_WORDS, type EvidenceModel } from '../../dialogs/nlu/evidence';
 import type { EntityDef } from '../../dialogs';
 
 const defs: EntityDef[] = [
@@ -43,5 +43,25 @@ describe('fromEvidence', () => {
     // A cause alone, with nothing saying a backup failed, decides nothing; nor does it override another specific intent.
     expect(fromEvidence(unknown, { cause: 'ios_update' }, model)).toBeUndefined();
     expect(fromEvidence({ ...general, intent: 'backup_stuck' }, { cause: 'ios_update' }, model)).toBeUndefined();
+  });
+
+  describe('offSubject', () => {
+    const topics = new Set(['storage_full', 'backup_failed']);
+    const story = (extra: string) => `${'word '.repeat(STORY_WORDS)}${extra}`;
+    const storage: Decision = { intent: 'storage_full', confidence: 0.8, ranking: [{ intent: 'storage_full', confidence: 0.8 }] };
+
+    it('turns away a long story that never speaks of the subject', () => {
+      expect(offSubject(story('my phone storage is full'), storage, {}, topics, model)).toBe(true);
+    });
+
+    it('keeps short messages, stories about the subject, error texts, computer backups and non-problems', () => {
+      expect(offSubject('my icloud is full', storage, {}, topics, model)).toBe(false);
+      expect(offSubject(story('the backup'), storage, { subject: 'backup' }, topics, model)).toBe(false);
+      expect(offSubject(story('it says'), storage, { error_text: 'not_enough_storage' }, topics, model)).toBe(false);
+      expect(offSubject(story('finder'), storage, { backup_target: 'computer' }, topics, model)).toBe(false);
+      expect(offSubject(story('hello'), { ...storage, intent: 'greeting' }, {}, topics, model)).toBe(false);
+      // Knowledge without subject words cannot tell.
+      expect(offSubject(story('my phone storage is full'), storage, {}, topics, { ...model, defs: [] })).toBe(false);
+    });
   });
 });
