@@ -109,3 +109,17 @@ export function reask(say: Say, knowledge: Knowledge, session: Session): Asked |
     default: return at ? askResume(say, withoutPending(session), at) : undefined;
   }
 }
+
+/**
+ * After an aside (Apple's contact, thanks, help): back to where the user was. A step in progress: "shall we carry on
+ * with it?"; the diagnostic question still open: that question again, so the aside does not lose it.
+ */
+export function carryOn(say: Say, knowledge: Knowledge, session: Session): Asked | undefined {
+  const pending = session.pending;
+  if (pending?.kind === 'diagnose' && !pending.last) {
+    const flow = knowledge.flows.find((f) => f.id === pending.flowId);
+    return flow ? { session, reply: diagnoseQuestion(flow, session.facts) } : undefined;
+  }
+  const at = session.status === 'in_flow' ? currentStep(knowledge, session) : undefined;
+  return at ? askResume(say, withoutPending(session), at) : undefined;
+}

@@ -70,10 +70,11 @@ const SYSTEM: Readonly<Partial<Record<TurnKind, Route>>> = {
   handoff_status: system.handoffStatus,
 };
 
-/** Questions that live for one message: unanswered, they are dropped (the flow's own questions stay). */
+/** Questions that live for one message: unanswered, they are dropped (the flow's own questions, the diagnosis too, stay). */
 function dropOneShot(session: Session): Session {
-  const kind = session.pending?.kind;
-  return kind === 'did_it_fix' || kind === 'resume' || kind === 'pick_up' || kind === 'confirm_step' ? session : withoutPending(session);
+  const p = session.pending;
+  const kept = p?.kind === 'did_it_fix' || p?.kind === 'resume' || p?.kind === 'pick_up' || p?.kind === 'confirm_step' || (p?.kind === 'diagnose' && !p.last);
+  return kept ? session : withoutPending(session);
 }
 
 function first(routes: readonly Route[], ctx: TurnContext): (Outcome & { route: string }) | undefined {

@@ -34,9 +34,8 @@ export interface FlowRow {
   readonly in_progress: number;
 }
 
-export interface DayRow {
-  /** UTC date, YYYY-MM-DD: the day the sessions started. */
-  readonly date: string;
+/** The outcome counts a summary gives in total and per day (the JSON contract's field names). */
+export interface OutcomeCounts {
   readonly sessions: number;
   readonly engaged: number;
   readonly resolved_confirmed: number;
@@ -47,15 +46,12 @@ export interface DayRow {
   readonly unrecognized_messages: number;
 }
 
-export interface Summary {
-  readonly sessions: number;
-  readonly engaged: number;
-  readonly resolved_confirmed: number;
-  readonly resolved_assumed: number;
-  readonly escalated: number;
-  readonly abandoned: number;
-  readonly user_messages: number;
-  readonly unrecognized_messages: number;
+export interface DayRow extends OutcomeCounts {
+  /** UTC date, YYYY-MM-DD: the day the sessions started. */
+  readonly date: string;
+}
+
+export interface Summary extends OutcomeCounts {
   readonly csat: { readonly responses: number; readonly mean: number | null; readonly asked: number; readonly response_rate: number | null; readonly scores: Readonly<Record<'1' | '2' | '3' | '4' | '5', number>> };
   readonly steps: readonly StepRow[];
   // ---- more than the contract

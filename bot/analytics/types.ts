@@ -3,6 +3,17 @@
 // Nothing here holds what the user typed or who they are; the conversation key is the only link, and it can be unlinked.
 import type { TurnEvent, TurnKind } from '../../dialogs';
 
+/** Where traffic came from and what answered it: the filters every report offers. */
+export interface TrafficTags {
+  readonly channel: string;
+  readonly locale?: string;
+  readonly language?: string;
+  /** The knowledge's hash (at the session's first turn, for a session). */
+  readonly knowledge: string;
+  /** Emulator or test traffic: left out of reports unless asked for. */
+  readonly test: boolean;
+}
+
 /** A step shown in a session, once per (flow, step), with the user's last answer to "did that fix it?". */
 export interface StepVisit {
   readonly flow: string;
@@ -21,16 +32,9 @@ export interface Escalation {
 }
 
 /** One analytics session as stored: raw facts only; outcomes are decided when a report is made (classify.ts). */
-export interface SessionFacts {
+export interface SessionFacts extends TrafficTags {
   readonly id: string;
   readonly conversation: string;
-  readonly channel: string;
-  readonly locale?: string;
-  readonly language?: string;
-  /** The knowledge's hash at the session's first turn. */
-  readonly knowledge: string;
-  /** Emulator or test traffic: left out of reports unless asked for. */
-  readonly test: boolean;
   /** Epoch ms of the first and the latest turn. */
   readonly startedAt: number;
   readonly lastAt: number;
@@ -69,30 +73,20 @@ export interface AnalyticsState {
 }
 
 /** One bot turn as the recorder sees it. */
-export interface TurnFacts {
+export interface TurnFacts extends TrafficTags {
   readonly at: number;
   readonly kind: TurnKind;
   readonly conversation: string;
-  readonly channel: string;
-  readonly locale?: string;
-  readonly language?: string;
-  readonly knowledge: string;
-  readonly test: boolean;
   readonly events: readonly TurnEvent[];
   readonly lastSaid?: string;
 }
 
 /** One row of the event log: a bot turn and what happened in it (the export's unit). */
-export interface TurnRecord {
+export interface TurnRecord extends TrafficTags {
   readonly at: number;
   /** The session the turn was counted in; empty when it belongs to none (a status message before any session). */
   readonly session: string;
   readonly kind: TurnKind;
-  readonly channel: string;
-  readonly locale?: string;
-  readonly language?: string;
-  readonly knowledge: string;
-  readonly test: boolean;
   readonly events: readonly TurnEvent[];
 }
 

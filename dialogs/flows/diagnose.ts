@@ -7,7 +7,7 @@ import { applies } from './runner';
 import { freshRun, startFlow } from './present';
 
 /** The "I don't know" answer: nothing told, the usual order. */
-const isUnsure = (o: DiagnoseOption): boolean => o.try.length === 0 && o.intents.length === 0 && o.errors.length === 0 && Object.keys(o.facts).length === 0;
+export const isUnsure = (o: DiagnoseOption): boolean => o.try.length === 0 && o.intents.length === 0 && o.errors.length === 0 && Object.keys(o.facts).length === 0;
 
 /** The option what the user said points to: the intent, an error text, or a fact only one option establishes. */
 export function optionFor(flow: Flow, u: Pick<Understanding, 'intent' | 'entities'>, facts: Readonly<Record<string, string>>): DiagnoseOption | undefined {

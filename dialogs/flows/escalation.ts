@@ -6,7 +6,7 @@ import type { Vars } from '../replies';
 import { anyPerson, handoffRoutes, someoneCanJoin } from '../capabilities';
 import { contactFor, contactVars } from '../region';
 import { deskHoursText } from '../desk-hours';
-import { askRegion, askResume } from '../questions';
+import { askRegion, carryOn } from '../questions';
 import { withoutPending } from '../session';
 import { currentStep } from './runner';
 import { buildStory, summaryReply } from './story';
@@ -70,10 +70,8 @@ export function escalate(ctx: TurnContext, session: Session, lead: readonly Repl
 
 /** After the reply, the way on: back to the step in progress, else the reply's own choices. */
 function thenCarryOn(ctx: TurnContext, session: Session, replies: readonly Reply[]): { session: Session; replies: readonly Reply[] } {
-  const at = session.status === 'in_flow' ? currentStep(ctx.knowledge, session) : undefined;
-  if (!at) return { session: withoutPending(session), replies };
-  const asked = askResume(ctx.say, withoutPending(session), at);
-  return { session: asked.session, replies: [...replies, asked.reply] };
+  const asked = carryOn(ctx.say, ctx.knowledge, session);
+  return asked ? { session: asked.session, replies: [...replies, asked.reply] } : { session: withoutPending(session), replies };
 }
 
 /** Nobody to hand to: say so, give Apple Support and the summary to copy, then carry on. No handoff, no promise. */

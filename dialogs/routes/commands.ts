@@ -1,7 +1,7 @@
 // Global commands: they interrupt at any time; with a flow in progress the answer is followed by "shall we carry on?".
 import type { Reply } from '../types';
 import type { Command, Outcome, Route, TurnContext } from '../context';
-import { askResume } from '../questions';
+import { carryOn } from '../questions';
 import { startedOver, withoutPending } from '../session';
 import { currentStep } from '../flows/runner';
 import { presentStep } from '../flows/present';
@@ -10,10 +10,8 @@ import { normalizeRegion } from '../region';
 
 /** Answers `id`; in a flow in progress, then asks to carry on. */
 export function answerThenResume(ctx: TurnContext, id: string): Outcome {
-  const at = ctx.session.status === 'in_flow' ? currentStep(ctx.knowledge, ctx.session) : undefined;
-  if (!at) return { session: withoutPending(ctx.session), replies: [ctx.say.reply(id)] };
-  const asked = askResume(ctx.say, withoutPending(ctx.session), at);
-  return { session: asked.session, replies: [ctx.say.reply(id), asked.reply] };
+  const asked = carryOn(ctx.say, ctx.knowledge, ctx.session);
+  return asked ? { session: asked.session, replies: [ctx.say.reply(id), asked.reply] } : { session: withoutPending(ctx.session), replies: [ctx.say.reply(id)] };
 }
 
 function command(name: Command, handle: (ctx: TurnContext) => Outcome): Route {

@@ -8,7 +8,7 @@ import { currentStep, flowForTrigger, stepForIntent } from '../flows/runner';
 import { advance, freshRun, presentStep, startFlow } from '../flows/present';
 import { contactLine, escalate, openTicket } from '../flows/escalation';
 import { isJoinWord, triedSteps } from '../flows/tried';
-import { applyDiagnosis, diagnosisAnswer, optionFor, unlockingOptions } from '../flows/diagnose';
+import { applyDiagnosis, diagnosisAnswer, isUnsure, optionFor, unlockingOptions } from '../flows/diagnose';
 
 /** "Go ahead?" before a step that warns first: yes shows its instructions; no leaves the step for the next one. */
 export const confirmStep: Route = {
@@ -102,10 +102,12 @@ export const diagnose: Route = {
   name: 'diagnose',
   handle(ctx) {
     const pending = ctx.session.pending;
-    if (pending?.kind !== 'diagnose' || isStrongCommand(ctx.u) || (ctx.u.command !== undefined && ctx.u.command !== 'help')) return undefined;
+    // "Next" / "skip" over the question itself: the usual order, as "not sure" would.
+    const skip = ctx.u.command === 'next' && pending?.kind === 'diagnose' && !pending.last;
+    if (pending?.kind !== 'diagnose' || isStrongCommand(ctx.u) || (ctx.u.command !== undefined && ctx.u.command !== 'help' && !skip)) return undefined;
     const flow = ctx.knowledge.flows.find((f) => f.id === pending.flowId);
     if (flow && pending.last) return lastCheckAnswer(ctx, flow);
-    const option = flow ? diagnosisAnswer(ctx, flow) : undefined;
+    const option = flow ? (skip ? flow.diagnose?.options.find(isUnsure) : diagnosisAnswer(ctx, flow)) : undefined;
     if (!flow || !option) return undefined;
     const applied = applyDiagnosis(ctx, ctx.session, flow, option);
     // Words the bot could not place still go on (the usual order), and are logged for authors like any miss.
