@@ -11,6 +11,10 @@ export const SUBJECT_ENTITY = 'subject';
 export const FAILURE_ENTITY = 'failure';
 /** The entity of causes named beside a failure; its value is the intent to start at ("since I updated": ios_update). */
 export const CAUSE_ENTITY = 'cause';
+/** The entity of updating words, found in the masked text (another program's update is masked out). */
+export const UPDATING_ENTITY = 'updating';
+/** The intent whose examples speak of versions ("i'm on ios 15", "latest version of ios"). */
+const UPDATE_INTENT = 'ios_update';
 
 export interface EvidenceModel {
   /** The problem intents, in the order a generic failure prefers them (the flows' triggers first). */
@@ -48,6 +52,18 @@ export function fromEvidence(decided: Decision, found: Readonly<Record<string, s
     const confidence = ranked(intent)?.confidence ?? decided.confidence;
     return { intent, confidence, ranking: [{ intent, confidence }, ...decided.ranking.filter((r) => r.intent !== intent)] };
   }
+}
+
+/**
+ * A failed backup told with the iOS version it runs ("iPhone 12 on the last version of iOS 14: the backup fails with a
+ * segmentation fault") reads as the update to the classifier, whose update examples speak of versions. With no update
+ * word left once another program's update is masked, and no cause named, the version is context: the failure decides.
+ * `masked`: the entities found in the masked message. Knowledge without updating words keeps the classifier's choice.
+ */
+export function versionAsContext(decided: Decision, found: Readonly<Record<string, string>>, masked: Readonly<Record<string, string>>, model: EvidenceModel): Decision | undefined {
+  if (decided.intent !== UPDATE_INTENT || !model.defs.some((def) => def.name === UPDATING_ENTITY)) return undefined;
+  if (found[CAUSE_ENTITY] === UPDATE_INTENT || masked[UPDATING_ENTITY] !== undefined) return undefined;
+  return fromEvidence({ ...decided, intent: 'unknown', ambiguous: undefined }, found, model);
 }
 
 /** Past this many words a message tells its story; one about our subject says so somewhere in it. */

@@ -1,6 +1,6 @@
 // Domain evidence: a message the classifier left unknown that names our product, the subject and a failure is ours.
 import type { Decision } from '../../dialogs/nlu/decide';
-import { fromEvidence, offSubject, STORY_WORDS, type EvidenceModel } from '../../dialogs/nlu/evidence';
+import { fromEvidence, offSubject, STORY_WORDS, versionAsContext, type EvidenceModel } from '../../dialogs/nlu/evidence';
 import type { EntityDef } from '../../dialogs';
 
 const defs: EntityDef[] = [
@@ -9,9 +9,31 @@ const defs: EntityDef[] = [
   { name: 'subject', fact: false, values: { backup: ['back up'] } },
   { name: 'failure', fact: false, values: { backup_stuck: ['hangs'], failed: ['fails'] } },
   { name: 'cause', fact: false, values: { ios_update: ['since the update'] } },
+  { name: 'updating', fact: false, values: { update: ['updated'] } },
 ];
 const model: EvidenceModel = { triggers: ['backup_failed', 'computer_backup_failed'], intents: new Set(['backup_failed', 'computer_backup_failed', 'backup_stuck', 'ios_update']), defs };
 const unknown: Decision = { intent: 'unknown', confidence: 0.3, ranking: [{ intent: 'ios_update', confidence: 0.3 }, { intent: 'computer_backup_failed', confidence: 0.2 }, { intent: 'backup_failed', confidence: 0.1 }] };
+
+describe('versionAsContext', () => {
+  const update: Decision = { intent: 'ios_update', confidence: 0.8, ranking: [{ intent: 'ios_update', confidence: 0.8 }, { intent: 'computer_backup_failed', confidence: 0.1 }] };
+  const failing = { backup_target: 'computer', subject: 'backup', failure: 'failed' };
+
+  it('reads a failed backup told with its iOS version, no update word and no cause, as the failure', () => {
+    expect(versionAsContext(update, failing, failing, model)?.intent).toBe('computer_backup_failed');
+    expect(versionAsContext(update, { ...failing, failure: 'backup_stuck' }, failing, model)?.intent).toBe('backup_stuck');
+  });
+
+  it('keeps the update when an update word is left after masking, a cause is named, or no failure is told', () => {
+    expect(versionAsContext(update, failing, { ...failing, updating: 'update' }, model)).toBeUndefined();
+    expect(versionAsContext(update, { ...failing, cause: 'ios_update' }, failing, model)).toBeUndefined();
+    expect(versionAsContext(update, { our_product: 'apple' }, {}, model)).toBeUndefined();
+    expect(versionAsContext({ ...update, intent: 'backup_failed' }, failing, failing, model)).toBeUndefined();
+  });
+
+  it('does nothing for knowledge without updating words', () => {
+    expect(versionAsContext(update, failing, failing, { ...model, defs: defs.filter((d) => d.name !== 'updating') })).toBeUndefined();
+  });
+});
 
 describe('fromEvidence', () => {
   it('reads our product, the subject and a failure as the trigger the classifier ranked best', () => {

@@ -68,11 +68,35 @@ describe('the knowledge\'s masking of other programs\' updates', () => {
     ['Backup will be encrypted. then it crashes', 'Backup . then it crashes'],
     ['my not encrypted backup fails', 'my backup fails'],
     ['forgot the password of my encrypted backup', 'forgot the password of my encrypted backup'],
+    // The computer's own tools and libraries, updated or built.
+    ['after upgrading libplist the backup aborts', 'after the backup aborts'],
+    ['i built libimobiledevice myself and the backup fails', 'i myself and the backup fails'],
   ])('%j → %j (another program\'s update is context)', (text, expected) => {
     expect(words(text)).toBe(expected);
   });
 
   it.each(['backup fails since the update', 'after updating my iphone the backup fails'])('%j keeps the iPhone\'s own update', (text) => {
     expect(mask(text)).toContain('updat');
+  });
+});
+
+describe('a failed backup told with its iOS version (the knowledge)', () => {
+  const loaded = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
+  if (!loaded.ok) throw new Error('knowledge/ is invalid');
+  const nlu = trainUnderstander(loaded.knowledge);
+
+  it.each([
+    'my iphone is on the newest version of ios and the backup fails',
+    'upgraded libusbmuxd on my linux box and now the iphone backup aborts with an error',
+  ])('%j is the failure, not the update', (text) => {
+    expect(nlu.classify(text).intent).not.toBe('ios_update');
+  });
+
+  it.each([
+    'backup fails since the update',
+    'my backup keeps failing, i think it is the ios version',
+    'should i update ios, my backup failed',
+  ])('%j is still the update', (text) => {
+    expect(nlu.classify(text).intent).toBe('ios_update');
   });
 });
