@@ -52,9 +52,11 @@ export interface EntityDef {
    * A scope marker rather than a fact: a message naming an `outside` entity (another product: Android, Google Drive)
    * and no `inside` one (iPhone, iCloud) is off-topic, however close its words are to an intent. An `apart` one is
    * another job even when ours is named (restoring from a backup, an app's own backup on an iPhone); its value, when
-   * it is an intent's name, is that intent. Not kept as a fact.
+   * it is an intent's name, is that intent. An `aside` one is another problem of our product (the iPhone's own
+   * storage, a boot loop): off-topic unless the subject (backing up) or where it backs up to is named too. Not kept
+   * as a fact.
    */
-  readonly scope?: 'inside' | 'outside' | 'apart';
+  readonly scope?: 'inside' | 'outside' | 'apart' | 'aside';
   /**
    * The NLU reads the entity's words as if they were not there (in training and when classifying): which iOS, which
    * iPhone or which error code says where the user is, not what the problem is ("iOS 17.6.1" is no update problem).

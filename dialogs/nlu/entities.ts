@@ -3,6 +3,9 @@
 import type { EntityDef } from '../types';
 import { normalizeText, type Normalizer } from './normalize';
 
+/** The entities that say a message is about backing up: its subject words, or where it backs up to. */
+export const ABOUT_BACKUP: readonly string[] = ['subject', 'backup_target'];
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** NFKC, straight quotes, single spaces: enough for patterns, while keeping the user's own casing in the values. */
 const light = (text: string) => text.normalize('NFKC').replace(/[\u2018\u2019\u201b`]/g, "'").replace(/\s+/g, ' ').trim();
@@ -47,6 +50,9 @@ export function outsideScope(found: Readonly<Record<string, string>>, defs: read
   // Another job is not ours whatever else is named: restoring an iPhone, or WhatsApp's own backup on one.
   const [apart] = named('apart');
   if (apart) return apart.name;
+  // Another problem of our product (product ours, problem not): ours only when backing up is spoken of too.
+  const [aside] = named('aside');
+  if (aside && !ABOUT_BACKUP.some((name) => found[name] !== undefined)) return aside.name;
   const [outside] = named('outside');
   return outside && named('inside').length === 0 ? outside.name : undefined;
 }

@@ -44,6 +44,8 @@ describe('scope entities', () => {
     { name: 'other_product', scope: 'outside', values: { google: ['google drive'] } },
     { name: 'our_product', scope: 'inside', values: { apple: ['iphone'] } },
     { name: 'other_job', scope: 'apart', values: { restore_from_backup: ['restore from backup'] } },
+    { name: 'other_problem', scope: 'aside', values: { device_storage: ['take photos'] } },
+    { name: 'subject', fact: false, values: { backup: ['back up'] } },
   ];
   const scope = (text: string) => outsideScope(createEntityExtractor(defs)(text), defs);
 
@@ -54,6 +56,10 @@ describe('scope entities', () => {
     ['restore from backup fails on my iphone', 'other_job'],
     ['icloud is full', undefined],
     ['backup failed', undefined],
+    // Another problem of our product: off-topic even beside the iPhone, unless backing up or iCloud is named too.
+    ['my iphone is full and i cant take photos', 'other_problem'],
+    ['my iphone wont back up and i cant take photos', undefined],
+    ['icloud is full so i cant take photos', undefined],
   ])('%j → %s', (text, expected) => {
     expect(scope(text)).toBe(expected);
   });
