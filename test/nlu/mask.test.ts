@@ -96,6 +96,9 @@ describe('a failed backup told with its iOS version (the knowledge)', () => {
     'backup fails since the update',
     'my backup keeps failing, i think it is the ios version',
     'should i update ios, my backup failed',
+    // The update told without "since", and an old iOS asked about as the reason.
+    'i updated my iphone today and now the icloud backup fails',
+    'my iphone runs ios 14, could that be the reason my backup fails',
   ])('%j is still the update', (text) => {
     expect(nlu.classify(text).intent).toBe('ios_update');
   });
