@@ -13,6 +13,9 @@ export const FAILURE_ENTITY = 'failure';
 export const CAUSE_ENTITY = 'cause';
 /** The entity of updating words, found in the masked text (another program's update is masked out). */
 export const UPDATING_ENTITY = 'updating';
+/** The entity of the phone's network words (mobile data, Wi-Fi), which a backup over mobile data names. */
+export const NETWORK_ENTITY = 'network';
+const CELLULAR_INTENT = 'cellular_backup';
 /** The intent whose examples speak of versions ("i'm on ios 15", "latest version of ios"). */
 const UPDATE_INTENT = 'ios_update';
 
@@ -63,6 +66,15 @@ export function fromEvidence(decided: Decision, found: Readonly<Record<string, s
 export function versionAsContext(decided: Decision, found: Readonly<Record<string, string>>, masked: Readonly<Record<string, string>>, model: EvidenceModel): Decision | undefined {
   if (decided.intent !== UPDATE_INTENT || !model.defs.some((def) => def.name === UPDATING_ENTITY)) return undefined;
   if (found[CAUSE_ENTITY] === UPDATE_INTENT || masked[UPDATING_ENTITY] !== undefined) return undefined;
+  return fromEvidence({ ...decided, intent: 'unknown', ambiguous: undefined }, found, model);
+}
+
+/**
+ * A message read as a backup over mobile data that names no network at all ("the app takes over 500 MB of the iCloud
+ * backup space") took its sizes and data words for mobile data: what the words report decides, if anything does.
+ */
+export function noNetwork(decided: Decision, found: Readonly<Record<string, string>>, model: EvidenceModel): Decision | undefined {
+  if (decided.intent !== CELLULAR_INTENT || found[NETWORK_ENTITY] !== undefined || !model.defs.some((def) => def.name === NETWORK_ENTITY)) return undefined;
   return fromEvidence({ ...decided, intent: 'unknown', ambiguous: undefined }, found, model);
 }
 

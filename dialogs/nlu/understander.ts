@@ -7,7 +7,7 @@ import { analyzerFor } from './analyzer';
 import { classifierFromModel, type ClassifierModel } from './classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
 import { createEntityExtractor, outsideScope } from './entities';
-import { fromEvidence, offSubject, versionAsContext } from './evidence';
+import { fromEvidence, noNetwork, offSubject, versionAsContext } from './evidence';
 import { createMasker } from './mask';
 import { OUT_OF_SCOPE_LABEL } from './thresholds';
 import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
@@ -104,7 +104,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
       const whole = asWritten(decide(classifier.rank(mask(text), size + 1), thresholds), written.get(normalizeExample(text)));
       const read = whole.intent === 'unknown' && !whole.ambiguous ? clearestSentence(text, whole) : whole;
       // Only a message read as the update pays for a second look at its masked words.
-      const context = read.intent === 'ios_update' ? versionAsContext(read, entities, extract(mask(text)), evidence) : undefined;
+      const context = read.intent === 'ios_update' ? versionAsContext(read, entities, extract(mask(text)), evidence) : noNetwork(read, entities, evidence);
       const evidenced = context ?? fromEvidence(read, entities, evidence) ?? read;
       const decided = offSubject(text, evidenced, entities, topics, evidence) ? { ...evidenced, intent: 'unknown' } : evidenced;
       // Another product named, nothing of ours: whatever problem of ours its words resemble, it is not ours to answer.

@@ -1,6 +1,6 @@
 // Domain evidence: a message the classifier left unknown that names our product, the subject and a failure is ours.
 import type { Decision } from '../../dialogs/nlu/decide';
-import { fromEvidence, offSubject, STORY_WORDS, versionAsContext, type EvidenceModel } from '../../dialogs/nlu/evidence';
+import { fromEvidence, noNetwork, offSubject, STORY_WORDS, versionAsContext, type EvidenceModel } from '../../dialogs/nlu/evidence';
 import type { EntityDef } from '../../dialogs';
 
 const defs: EntityDef[] = [
@@ -10,8 +10,9 @@ const defs: EntityDef[] = [
   { name: 'failure', fact: false, values: { backup_stuck: ['hangs'], failed: ['fails'] } },
   { name: 'cause', fact: false, values: { ios_update: ['since the update'] } },
   { name: 'updating', fact: false, values: { update: ['updated'] } },
+  { name: 'network', fact: false, values: { cellular: ['mobile data'] } },
 ];
-const model: EvidenceModel = { triggers: ['backup_failed', 'computer_backup_failed'], intents: new Set(['backup_failed', 'computer_backup_failed', 'backup_stuck', 'ios_update']), defs };
+const model: EvidenceModel = { triggers: ['backup_failed', 'computer_backup_failed'], intents: new Set(['backup_failed', 'computer_backup_failed', 'backup_stuck', 'backup_too_big', 'ios_update', 'cellular_backup']), defs };
 const unknown: Decision = { intent: 'unknown', confidence: 0.3, ranking: [{ intent: 'ios_update', confidence: 0.3 }, { intent: 'computer_backup_failed', confidence: 0.2 }, { intent: 'backup_failed', confidence: 0.1 }] };
 
 describe('versionAsContext', () => {
@@ -32,6 +33,21 @@ describe('versionAsContext', () => {
 
   it('does nothing for knowledge without updating words', () => {
     expect(versionAsContext(update, failing, failing, { ...model, defs: defs.filter((d) => d.name !== 'updating') })).toBeUndefined();
+  });
+});
+
+describe('noNetwork', () => {
+  const cellular: Decision = { intent: 'cellular_backup', confidence: 0.8, ranking: [{ intent: 'cellular_backup', confidence: 0.8 }] };
+  const big = { backup_target: 'icloud', subject: 'backup', failure: 'backup_too_big' };
+
+  it('reads a backup over mobile data that names no network by what its words report', () => {
+    expect(noNetwork(cellular, big, model)?.intent).toBe('backup_too_big');
+    expect(noNetwork(cellular, { backup_target: 'icloud' }, model)).toBeUndefined(); // nothing reported: the classifier's
+  });
+
+  it('keeps it when a network is named, and for knowledge without network words', () => {
+    expect(noNetwork(cellular, { ...big, network: 'cellular' }, model)).toBeUndefined();
+    expect(noNetwork(cellular, big, { ...model, defs: defs.filter((d) => d.name !== 'network') })).toBeUndefined();
   });
 });
 

@@ -103,3 +103,20 @@ describe('a failed backup told with its iOS version (the knowledge)', () => {
     expect(nlu.classify(text).intent).toBe('ios_update');
   });
 });
+
+describe('a backup told by its size (the knowledge)', () => {
+  const loaded = loadKnowledge(join(__dirname, '..', '..', 'knowledge'));
+  if (!loaded.ok) throw new Error('knowledge/ is invalid');
+  const nlu = trainUnderstander(loaded.knowledge);
+
+  it.each([
+    'a maps app puts 3 gb of map data into my iphone icloud backup',
+    'my iphone icloud backup: the podcast app uses 900mb, is that normal',
+  ])('%j is a backup too big', (text) => {
+    expect(nlu.classify(text).intent).toBe('backup_too_big');
+  });
+
+  it('keeps a backup over mobile data', () => {
+    expect(nlu.classify('my iphone backup over mobile data fails').intent).toBe('cellular_backup');
+  });
+});
