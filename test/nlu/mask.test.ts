@@ -116,6 +116,10 @@ describe('a backup told by its size (the knowledge)', () => {
     expect(nlu.classify(text).intent).toBe('backup_too_big');
   });
 
+  it('starts a backup a DNS or ad filter blocks at the network\'s fix', () => {
+    expect(nlu.classify('since i set up pi-hole my iphone is not able to back up to icloud').intent).toBe('wifi_problem');
+  });
+
   it('keeps a backup over mobile data', () => {
     expect(nlu.classify('my iphone backup over mobile data fails').intent).toBe('cellular_backup');
   });
