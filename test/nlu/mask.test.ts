@@ -120,6 +120,10 @@ describe('a backup told by its size (the knowledge)', () => {
     expect(nlu.classify('since i set up pi-hole my iphone is not able to back up to icloud').intent).toBe('wifi_problem');
   });
 
+  it('turns away syncing music with a computer, another job than a backup', () => {
+    expect(nlu.classify('itunes says my iphone cannot be synced when i add music')).toMatchObject({ intent: 'unknown', outside: 'other_job' });
+  });
+
   it('keeps a backup over mobile data', () => {
     expect(nlu.classify('my iphone backup over mobile data fails').intent).toBe('cellular_backup');
   });
