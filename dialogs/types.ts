@@ -49,12 +49,9 @@ export interface EntityDef {
   /** `false`: a word the engine reads (a list joiner, "all"/"none"), never kept as a fact about the user. */
   readonly fact?: false;
   /**
-   * A scope marker rather than a fact: a message naming an `outside` entity (another product: Android, Google Drive)
-   * and no `inside` one (iPhone, iCloud) is off-topic, however close its words are to an intent. An `apart` one is
-   * another job even when ours is named (restoring from a backup, an app's own backup on an iPhone); its value, when
-   * it is an intent's name, is that intent. An `aside` one is another problem of our product (the iPhone's own
-   * storage, a boot loop): off-topic unless the subject (backing up) or where it backs up to is named too. Not kept
-   * as a fact.
+   * A scope marker, not a fact: an `outside` entity (another product: Android) named with no `inside` one (iPhone)
+   * is off-topic. An `apart` one is another job even beside ours (a restore; its value may name the intent). An
+   * `aside` one is another problem of our product (its own storage): off-topic unless backing up is named too.
    */
   readonly scope?: 'inside' | 'outside' | 'apart' | 'aside';
   /**
