@@ -124,6 +124,11 @@ describe('a backup told by its size (the knowledge)', () => {
     expect(nlu.classify('itunes says my iphone cannot be synced when i add music')).toMatchObject({ intent: 'unknown', outside: 'other_job' });
   });
 
+  it('turns away another device with nothing of ours named, and keeps it beside the iPhone', () => {
+    expect(nlu.classify('how do i factory reset the tv')).toMatchObject({ intent: 'unknown', outside: 'other_product' });
+    expect(nlu.classify('my iphone backup to the nas drive fails').outside).toBeUndefined();
+  });
+
   it('keeps a backup over mobile data', () => {
     expect(nlu.classify('my iphone backup over mobile data fails').intent).toBe('cellular_backup');
   });
