@@ -80,6 +80,8 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   // Commands and answers ("thanks", "talk to a person", "no") mean the same whatever product is named.
   const topics = new Set(knowledge.flows.flatMap((flow) => [...flow.triggers, ...flow.steps.flatMap((s) => s.intents)]));
   const intentNames = new Set(knowledge.intents.map((i) => i.name));
+  // Questions of the domain answered with a reply ("how do I restore from a backup?"): another product's is not ours.
+  const scopedIntents = new Set([...topics, ...knowledge.intents.filter((i) => i.answer !== undefined).map((i) => i.name)]);
   const evidence = { triggers: knowledge.flows.flatMap((f) => f.triggers), intents: intentNames, defs: knowledge.entities };
   /**
    * A message of several sentences that is not understood as a whole ("Hello, I'm having trouble with my iPhone
@@ -108,7 +110,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
       const evidenced = context ?? fromEvidence(read, entities, evidence) ?? read;
       const decided = offSubject(text, evidenced, entities, topics, evidence) ? { ...evidenced, intent: 'unknown' } : evidenced;
       // Another product named, nothing of ours: whatever problem of ours its words resemble, it is not ours to answer.
-      const scoped = decided.intent === 'unknown' || topics.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
+      const scoped = decided.intent === 'unknown' || scopedIntents.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
       // Another job that is an intent of its own ("restore_from_backup") is answered as that intent, not turned away.
       const job = scoped !== undefined && intentNames.has(entities[scoped] ?? '') ? entities[scoped] : undefined;
       const outside = job === undefined ? scoped : undefined;

@@ -129,6 +129,11 @@ describe('a backup told by its size (the knowledge)', () => {
     expect(nlu.classify('my iphone backup to the nas drive fails').outside).toBeUndefined();
   });
 
+  it('turns away another product\'s restore question, and answers ours', () => {
+    expect(nlu.classify('forgot my crypto wallet recovery phrase, can i restore it from a backup')).toMatchObject({ intent: 'unknown', outside: 'other_job' });
+    expect(nlu.classify('how do i restore from a backup').intent).toBe('restore_from_backup');
+  });
+
   it('keeps a backup over mobile data', () => {
     expect(nlu.classify('my iphone backup over mobile data fails').intent).toBe('cellular_backup');
   });
