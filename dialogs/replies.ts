@@ -34,7 +34,7 @@ export interface Say {
  */
 export const OPTIONAL_REPLY_IDS = [
   'summary_step_fixed', 'summary_step_not_fixed', 'summary_step_already_tried', 'summary_step_skipped',
-  'fact_iphone_model', 'fact_ios_version', 'fact_backup_target', 'fact_error_text', 'fact_region',
+  'fact_iphone_model', 'fact_ios_version', 'fact_backup_target', 'fact_error_text', 'fact_error_code', 'fact_region',
   'unsure', 'handoff_accepted', 'language_switched', 'language_unsupported',
 ] as const;
 

@@ -49,10 +49,16 @@ export interface EntityDef {
   /** `false`: a word the engine reads (a list joiner, "all"/"none"), never kept as a fact about the user. */
   readonly fact?: false;
   /**
-   * A scope marker rather than a fact: a message naming an `outside` entity (another product: Android, Google Drive)
-   * and no `inside` one (iPhone, iCloud) is off-topic, however close its words are to an intent. Not kept as a fact.
+   * A scope marker, not a fact: an `outside` entity (another product: Android) named with no `inside` one (iPhone)
+   * is off-topic. An `apart` one is another job even beside ours (a restore; its value may name the intent). An
+   * `aside` one is another problem of our product (its own storage): off-topic unless backing up is named too.
    */
-  readonly scope?: 'inside' | 'outside';
+  readonly scope?: 'inside' | 'outside' | 'apart' | 'aside';
+  /**
+   * The NLU reads the entity's words as if they were not there (in training and when classifying): which iOS, which
+   * iPhone or which error code says where the user is, not what the problem is ("iOS 17.6.1" is no update problem).
+   */
+  readonly mask?: true;
 }
 
 export interface FlowStep {
@@ -202,6 +208,11 @@ export interface Classification {
   readonly entities: Readonly<Record<string, string>>;
   /** The `outside` entity named with nothing `inside` (another product's problem): intent is then `unknown`. */
   readonly outside?: string;
+  /**
+   * The problem the message's own words report (our product, backing up, failing: dialogs/nlu/evidence.ts) when the
+   * intent is something else, e.g. an answer ("no, it still won't back up"): what it means when nothing was asked.
+   */
+  readonly evidence?: string;
   /** How the text answers a yes/no question ("nope", "still failing", "yes!! it worked", "kind of", button values). */
   readonly answer?: Answer;
 }

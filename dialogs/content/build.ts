@@ -63,6 +63,7 @@ function toEntities(source: FileOf<'entities'>): EntityDef[] {
     ...(entity.values && { values: entity.values }),
     ...(entity.patterns && { patterns: entity.patterns }),
     ...(entity.scope && { scope: entity.scope }),
+    ...(entity.mask && { mask: true as const }),
     ...(entity.labels && { labels: entity.labels }),
     ...(entity.fact === false && { fact: false }),
   }));

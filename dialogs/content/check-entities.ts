@@ -19,10 +19,21 @@ export function checkEntities(files: readonly ValidFile[]): KnowledgeProblem[] {
       (entity.patterns ?? []).forEach((pattern, i) => {
         const error = regexError(pattern);
         if (error) problems.push(problemAt(source, ['entities', name, 'patterns', i], `invalid regular expression: ${error}`));
+        // A named group names the value it means: one of the listed values, so labels and diagnosis `errors` know it.
+        for (const group of error ? [] : namedGroups(pattern)) {
+          if (entity.values?.[group] === undefined) {
+            problems.push(problemAt(source, ['entities', name, 'patterns', i], `named group "${group}" is not a value of this entity; add it under values (with a label) or rename the group`));
+          }
+        }
       });
     }
   }
   return problems;
+}
+
+/** The names of a pattern's named groups, `(?<name>…)`. */
+function namedGroups(pattern: string): string[] {
+  return [...pattern.matchAll(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1] as string);
 }
 
 /** Undefined when the pattern compiles both with `i` and with `iu`, so the NLU may use either flag set. */

@@ -90,9 +90,12 @@ const entity = z
   .strictObject({
     values: z.record(snake, list(text)).optional(),
     patterns: list(text).optional(),
-    scope: z.enum(['inside', 'outside']).optional().meta({
+    scope: z.enum(['inside', 'outside', 'apart', 'aside']).optional().meta({
       description:
-        'What the bot covers, not a fact to keep: a message naming an `outside` value (another product) and nothing `inside` is off-topic.',
+        'What the bot covers, not a fact to keep: a message naming an `outside` value (another product) and nothing `inside` is off-topic; an `apart` value (another job: a restore, an app\'s own backup) is off-topic even beside an `inside` one, or is the intent it names; an `aside` value (another problem of our product: its own storage, a boot loop) is off-topic unless backing up or a backup target is named too.',
+    }),
+    mask: z.literal(true).optional().meta({
+      description: 'The NLU reads these words as if absent (versions, models, error codes say where the user is, not what the problem is).',
     }),
     labels: z.record(snake, text).optional().meta({ description: 'value → how a person reads it (the summary of what was tried).' }),
     fact: z.boolean().optional().meta({ description: 'false: a word the engine reads (a list joiner, "all"), not a fact about the user.' }),

@@ -7,7 +7,7 @@ import { findStepAnywhere } from './runner';
 const MARK: Readonly<Record<StepOutcome, string>> = { fixed: '✓', not_fixed: '✗', already_tried: '↺', skipped: '–', passed: '»' };
 
 /** Device facts first, in the order an agent reads them; other facts after, alphabetically. */
-const FACT_ORDER = ['iphone_model', 'ios_version', 'backup_target', 'error_text', 'region'];
+const FACT_ORDER = ['iphone_model', 'ios_version', 'backup_target', 'error_text', 'error_code', 'region'];
 
 export function summaryStepLine(knowledge: Knowledge, say: Say, session: Session, stepId: string, outcome: StepOutcome): string {
   const title = findStepAnywhere(knowledge, stepId, session.flowId)?.step.title ?? stepId;

@@ -20,6 +20,17 @@ const DETECTOR_SCORE = 0.15;
 /** …and for a language knowledge has no notice in: gibberish ("asdkjh qwpoe") gets middling scores for something. */
 const SURE_SCORE = 0.5;
 const SMOOTHING = 0.5;
+/**
+ * Scripts no Latin-script language is written in, with the language they most likely mean: tinyld is only asked
+ * about European languages, so Chinese or Russian would otherwise never be recognised. Kana before Han (Japanese
+ * mixes both). A message mostly in one of them, with this many of its letters, is that language.
+ */
+const SCRIPTS: readonly (readonly [RegExp, string])[] = [
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'], [/\p{Script=Hangul}/gu, 'ko'], [/\p{Script=Han}/gu, 'zh'],
+  [/\p{Script=Cyrillic}/gu, 'ru'], [/\p{Script=Arabic}/gu, 'ar'], [/\p{Script=Hebrew}/gu, 'he'], [/\p{Script=Greek}/gu, 'el'],
+  [/\p{Script=Thai}/gu, 'th'], [/\p{Script=Devanagari}/gu, 'hi'],
+];
+const MIN_SCRIPT_LETTERS = 4;
 
 export type Detector = (text: string, only: readonly string[]) => readonly { readonly lang: string; readonly accuracy: number }[];
 
@@ -33,6 +44,15 @@ export const tinyldDetector: Detector = (text, only) => {
 /** Lower case, accents dropped, words of two letters or more: how both opinions see a message. */
 export function plainWords(text: string): string[] {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 2);
+}
+
+/** The language a message's script gives away, when most of its letters are in a script the bot does not speak. */
+function byScript(text: string, spoken: readonly string[]): string | undefined {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const [, code] = SCRIPTS.find(([re]) => (text.match(re)?.length ?? 0) >= MIN_SCRIPT_LETTERS) ?? [];
+  // Han or Cyrillic letters count with the script's other letters (kana beside Han is one Japanese text).
+  const foreign = text.match(/[^\p{Script=Latin}\P{L}]/gu)?.length ?? 0;
+  return code !== undefined && !spoken.includes(code) && foreign * 2 > letters ? code : undefined;
 }
 
 interface WordModel {
@@ -94,6 +114,8 @@ export function createLanguageIdentifier(options: IdentifierOptions): LanguageId
     const words = plainWords(text);
     const letters = words.reduce((n, w) => n + w.length, 0);
     if (words.length === 0) return undefined;
+    const script = byScript(text, spoken);
+    if (script !== undefined) return { language: script, reliable: true };
     const own = byKnownWords(models, vocabulary, words);
     const enough = words.length >= MIN_WORDS && letters >= MIN_LETTERS;
     const sure = own.code !== undefined && own.known >= KNOWN_SHARE && own.margin >= KNOWN_MARGIN;

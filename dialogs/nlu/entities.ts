@@ -1,7 +1,10 @@
-// Entity extraction from knowledge.entities: value lists matched as whole words, regular expressions whose first
-// capture group (or whole match) is the value. Compiled once per knowledge base.
+// Entity extraction from knowledge.entities: value lists matched as whole words, regular expressions whose named group
+// (or first capture group, or whole match) is the value. Compiled once per knowledge base.
 import type { EntityDef } from '../types';
 import { normalizeText, type Normalizer } from './normalize';
+
+/** The entities that say a message is about backing up: its subject words, or where it backs up to. */
+export const ABOUT_BACKUP: readonly string[] = ['subject', 'backup_target'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** NFKC, straight quotes, single spaces: enough for patterns, while keeping the user's own casing in the values. */
@@ -54,6 +57,12 @@ function compileValues(values: Readonly<Record<string, readonly string[]>>, norm
  */
 export function outsideScope(found: Readonly<Record<string, string>>, defs: readonly EntityDef[]): string | undefined {
   const named = (scope: EntityDef['scope']) => defs.filter((def) => def.scope === scope && found[def.name] !== undefined);
+  // Another job is not ours whatever else is named: restoring an iPhone, or WhatsApp's own backup on one.
+  const [apart] = named('apart');
+  if (apart) return apart.name;
+  // Another problem of our product (product ours, problem not): ours only when backing up is spoken of too.
+  const [aside] = named('aside');
+  if (aside && !ABOUT_BACKUP.some((name) => found[name] !== undefined)) return aside.name;
   const [outside] = named('outside');
   return outside && named('inside').length === 0 ? outside.name : undefined;
 }
@@ -93,7 +102,9 @@ export function createEntityExtractor(defs: readonly EntityDef[], normalize: Nor
       }
       for (const pattern of entity.patterns) {
         const match = pattern.exec(raw);
-        const value = (match?.[1] ?? match?.[0])?.trim();
+        // A named group names the value it means ("(?<computer_connection>0xe800[0-9a-f]{4})"); else the text is the value.
+        const named = match?.groups ? Object.keys(match.groups).find((name) => match.groups?.[name] !== undefined) : undefined;
+        const value = named ?? (match?.[1] ?? match?.[0])?.trim();
         if (value) {
           found[entity.name] = value;
           break;

@@ -8,6 +8,7 @@ export { AMBIGUITY_MARGIN, CONFIDENCE_THRESHOLD, MACRO_F1_FLOOR, OUT_OF_SCOPE_LA
 export { parseAnswer, createAnswerReader, type AnswerReader } from './answer';
 export { analyzerFor, ENGLISH_ANALYZER, type Analyzer } from './analyzer';
 export { createEntityExtractor, type EntityExtractor } from './entities';
+export { createMasker, type Masker } from './mask';
 export { normalizeText } from './normalize';
 export { tokenize } from './tokenize';
 export type { SparseVector } from './sparse';

@@ -7,6 +7,8 @@ import { analyzerFor } from './analyzer';
 import { classifierFromModel, type ClassifierModel } from './classifier';
 import { decide, DEFAULT_THRESHOLDS, type Decision, type DecisionThresholds } from './decide';
 import { createEntityExtractor, outsideScope } from './entities';
+import { fromEvidence, noNetwork, offSubject, versionAsContext } from './evidence';
+import { createMasker } from './mask';
 import { OUT_OF_SCOPE_LABEL } from './thresholds';
 import { trainClassifier, type TrainingExample, type TrainOptions } from './train';
 import { normalizeExample } from '../content/check-intents';
@@ -37,7 +39,10 @@ export function knowledgeExamples(knowledge: Knowledge): TrainingExample[] {
 }
 
 export function trainUnderstander(knowledge: Knowledge, options: UnderstanderOptions = {}): Understander & { readonly model: UnderstanderModel } {
-  const classifier = trainClassifier(knowledgeExamples(knowledge), options.training, analyzerFor(knowledge.language));
+  // The classifier learns from the examples as it will read messages: masked words (mask.ts) taken out.
+  const mask = createMasker(knowledge.entities);
+  const examples = knowledgeExamples(knowledge).map((e) => ({ ...e, text: mask(e.text) }));
+  const classifier = trainClassifier(examples, options.training, analyzerFor(knowledge.language));
   const model: UnderstanderModel = { version: 1, knowledgeHash: knowledge.hash, classifier: classifier.model };
   return understanderFromModel(model, knowledge, options);
 }
@@ -66,6 +71,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   const analyzer = analyzerFor(knowledge.language);
   const classifier = classifierFromModel(model.classifier, analyzer);
   const extract = createEntityExtractor(knowledge.entities, analyzer.normalize);
+  const mask = createMasker(knowledge.entities);
   const parseAnswer = createAnswerReader(knowledge.language?.answers, analyzer.normalize);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const size = options.rankingSize ?? 5;
@@ -73,6 +79,10 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   // The intents that are problems (flow triggers and steps): the ones another product's problem can look like.
   // Commands and answers ("thanks", "talk to a person", "no") mean the same whatever product is named.
   const topics = new Set(knowledge.flows.flatMap((flow) => [...flow.triggers, ...flow.steps.flatMap((s) => s.intents)]));
+  const intentNames = new Set(knowledge.intents.map((i) => i.name));
+  // Questions of the domain answered with a reply ("how do I restore from a backup?"): another product's is not ours.
+  const scopedIntents = new Set([...topics, ...knowledge.intents.filter((i) => i.answer !== undefined).map((i) => i.name)]);
+  const evidence = { triggers: knowledge.flows.flatMap((f) => f.triggers), intents: intentNames, defs: knowledge.entities };
   /**
    * A message of several sentences that is not understood as a whole ("Hello, I'm having trouble with my iPhone
    * backup. It started failing a few days ago and …"): the sentence that names a problem most surely decides.
@@ -83,7 +93,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
     const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s)).slice(0, MAX_SENTENCES);
     if (sentences.length < 2) return whole;
     const sure = sentences
-      .map((sentence) => decide(classifier.rank(sentence, size + 1), thresholds))
+      .map((sentence) => decide(classifier.rank(mask(sentence), size + 1), thresholds))
       .filter((d) => topics.has(d.intent) && !d.ambiguous)
       .sort((a, b) => b.confidence - a.confidence);
     return sure[0] ?? whole;
@@ -93,12 +103,23 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
     model,
     classify(text: string): Classification {
       const entities = extract(text);
-      const whole = asWritten(decide(classifier.rank(text, size + 1), thresholds), written.get(normalizeExample(text)));
-      const decided = whole.intent === 'unknown' && !whole.ambiguous ? clearestSentence(text, whole) : whole;
+      const whole = asWritten(decide(classifier.rank(mask(text), size + 1), thresholds), written.get(normalizeExample(text)));
+      const read = whole.intent === 'unknown' && !whole.ambiguous ? clearestSentence(text, whole) : whole;
+      // Only a message read as the update pays for a second look at its masked words.
+      const context = read.intent === 'ios_update' ? versionAsContext(read, entities, extract(mask(text)), evidence) : noNetwork(read, entities, evidence);
+      const evidenced = context ?? fromEvidence(read, entities, evidence) ?? read;
+      const decided = offSubject(text, evidenced, entities, topics, evidence) ? { ...evidenced, intent: 'unknown' } : evidenced;
       // Another product named, nothing of ours: whatever problem of ours its words resemble, it is not ours to answer.
-      const outside = decided.intent === 'unknown' || topics.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
-      const decision: Decision = outside ? { intent: 'unknown', confidence: decided.confidence, ranking: decided.ranking } : decided;
+      const scoped = decided.intent === 'unknown' || scopedIntents.has(decided.intent) ? outsideScope(entities, knowledge.entities) : undefined;
+      // Another job that is an intent of its own ("restore_from_backup") is answered as that intent, not turned away.
+      const job = scoped !== undefined && intentNames.has(entities[scoped] ?? '') ? entities[scoped] : undefined;
+      const outside = job === undefined ? scoped : undefined;
+      const decision: Decision = job !== undefined
+        ? { intent: job, confidence: 1, ranking: [{ intent: job, confidence: 1 }] }
+        : outside ? { intent: 'unknown', confidence: decided.confidence, ranking: decided.ranking } : decided;
       const answer = parseAnswer(text);
+      // What the words report whatever the classifier chose: a reply to nothing asked may still report a failure.
+      const supported = outside || job !== undefined ? undefined : fromEvidence({ ...read, intent: 'unknown', ambiguous: undefined }, entities, evidence)?.intent;
       return {
         intent: decision.intent,
         confidence: decision.confidence,
@@ -106,6 +127,7 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
         ...(decision.ambiguous ? { ambiguous: decision.ambiguous } : {}),
         entities,
         ...(outside ? { outside } : {}),
+        ...(supported !== undefined && supported !== decision.intent ? { evidence: supported } : {}),
         ...(answer ? { answer } : {}),
       };
     },

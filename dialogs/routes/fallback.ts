@@ -95,7 +95,9 @@ export const noQuestion: Route = {
     const bare = u.chosen || u.intent === 'unknown' || ANSWER_INTENTS.has(u.intent);
     if (u.answer === undefined || !bare) return undefined;
     if (!isBareAnswer(u)) {
-      const topic = u.nlu?.ranking.find((r) => !ANSWER_INTENTS.has(r.intent) && r.confidence >= MIN_TOPIC && knowledge.intents.some((i) => i.name === r.intent));
+      // The problem its words report first ("no, it still won't back up": a failed backup), else the best-ranked topic.
+      const reported = u.nlu?.evidence !== undefined ? { intent: u.nlu.evidence, confidence: u.nlu.confidence } : undefined;
+      const topic = reported ?? u.nlu?.ranking.find((r) => !ANSWER_INTENTS.has(r.intent) && r.confidence >= MIN_TOPIC && knowledge.intents.some((i) => i.name === r.intent));
       const meaning = topic ? parseAction(`intent:${topic.intent}`, knowledge) : undefined;
       if (meaning && topic) return { ...ctx.reroute({ ...u, ...meaning, answer: undefined, chosen: false, confidence: topic.confidence }, session), route: `no_question:topic:${topic.intent}` };
       return undefined;
@@ -116,9 +118,11 @@ export const otherProduct: Route = {
   handle(ctx) {
     const { u, session, say, knowledge } = ctx;
     if (u.chosen || u.intent !== 'unknown' || !u.nlu?.outside || !say.has('other_product')) return undefined;
-    // A reply of the product's own when knowledge has one ("other_product_whatsapp": where WhatsApp's help is).
-    const value = u.nlu.entities[u.nlu.outside];
-    const id = value !== undefined && say.has(`other_product_${value}`) ? `other_product_${value}` : 'other_product';
+    // A reply of the product's own when knowledge has one ("other_product_whatsapp": where WhatsApp's help is); the
+    // scope entity that turned the message away first, then any other that names a product ("app_backup" + WhatsApp).
+    const named = [u.nlu.outside, ...Object.keys(u.nlu.entities).filter((e) => e !== u.nlu?.outside)];
+    const value = named.map((e) => u.nlu?.entities[e]).find((v) => v !== undefined && say.has(`other_product_${v}`));
+    const id = value !== undefined ? `other_product_${value}` : 'other_product';
     const again = currentStep(knowledge, session) ? reask(say, knowledge, session) : undefined;
     const replies = again ? [say.reply(id), again.reply] : [say.reply(id)];
     return { session: again?.session ?? session, replies, misses: session.misses, events: [{ type: 'out_of_scope' }], route: id === 'other_product' ? 'other_product' : `other_product:${value}` };

@@ -6,6 +6,8 @@ import { applies, currentStep, findStepAnywhere, flowForTrigger, mainPath, stepF
 import { advance, freshRun, presentStep, startFlow, stepReply } from '../flows/present';
 import { triedSteps } from '../flows/tried';
 import { beginFlow, optionFor, withDiagnosis } from '../flows/diagnose';
+import { parseAction } from '../understand';
+import type { Flow, FlowStep } from '../types';
 import { answerThenResume } from './commands';
 
 /**
@@ -56,10 +58,12 @@ export const step: Route = {
   handle(ctx) {
     const { u, session, say, knowledge } = ctx;
     const prefer = session.flowId;
+    const symptom = u.stepTarget === undefined ? stepForIntent(knowledge, u.intent, prefer) : undefined;
+    // Only a symptom the NLU read is weighed against the facts: a button is a choice, and an error text is what was seen.
+    if (symptom && !u.chosen && contradicted(symptom.step, stated(symptom.flow, u.entities))) return instead(ctx, symptom.flow.id);
     const target = u.stepTarget !== undefined
       ? findStepAnywhere(knowledge, u.stepTarget, prefer)
-      : stepForIntent(knowledge, u.intent, prefer)
-        ?? (u.intent === 'unknown' || flowForTrigger(knowledge, u.intent) ? stepForError(knowledge, u.entities.error_text, prefer) : undefined);
+      : symptom ?? (u.intent === 'unknown' || flowForTrigger(knowledge, u.intent) ? stepForError(knowledge, u.entities.error_text, prefer) : undefined);
     if (!target) return undefined;
     const at = currentStep(knowledge, session);
     if (!at || at.flow.id !== target.flow.id) {
@@ -73,6 +77,45 @@ export const step: Route = {
     return { session: asked.session, replies: [stepReply(say, target.step, false), asked.reply], route: 'step:question' };
   },
 };
+
+/**
+ * The facts a message states: its entities, and what its error text tells through the diagnosis option that lists it
+ * (an MBErrorDomain code or "could not connect to lockdownd" is a computer's error, so a computer backup).
+ */
+function stated(flow: Flow, entities: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const error = entities.error_text;
+  const options = error === undefined ? [] : (flow.diagnose?.options ?? []).filter((o) => o.errors.includes(error));
+  const told = options.length === 1 ? options[0]?.facts ?? {} : {};
+  return { ...told, ...entities };
+}
+
+/** A step the message's own facts rule out: one of its `when` or `only` conditions names a fact the message states otherwise. */
+function contradicted(step: FlowStep, stated: Readonly<Record<string, string>>): boolean {
+  return Object.entries({ ...step.when, ...step.only }).some(([key, allowed]) => stated[key] !== undefined && !allowed.includes(stated[key]));
+}
+
+/**
+ * The symptom's words say one thing, the message's facts another ("idevicebackup2 on my PC … the sign-in fails": an
+ * iCloud step for a computer backup). The next symptom the NLU ranked that fits the facts, else the flow's trigger
+ * the NLU ranked best (a failed backup, told its facts, starts at the fixes for them or asks which of them fits).
+ */
+function instead(ctx: TurnContext, flowId: string): Outcome | undefined {
+  const { u, knowledge } = ctx;
+  const flow = knowledge.flows.find((f) => f.id === flowId);
+  if (!flow) return undefined;
+  const facts = stated(flow, u.entities);
+  const fits = (intent: string) => {
+    const own = flow.steps.find((s) => s.intents.includes(intent));
+    return own !== undefined ? !contradicted(own, facts) : flow.triggers.includes(intent);
+  };
+  const ranked = (u.nlu?.ranking ?? []).map((r) => r.intent).filter((i) => i !== u.intent);
+  const better = ranked.find(fits) ?? ranked.find((i) => flow.triggers.includes(i)) ?? flow.triggers[0];
+  const meaning = better !== undefined ? parseAction(`intent:${better}`, knowledge) : undefined;
+  if (!meaning) return undefined;
+  // What the error text told ("a computer's error") becomes a fact, where the user said nothing else about it.
+  const session = { ...ctx.session, facts: { ...facts, ...ctx.session.facts } };
+  return { ...ctx.reroute({ ...u, ...meaning, chosen: false, ambiguous: undefined }, session), route: `step:instead:${better}` };
+}
 
 /** Intents that are only answers: a message the NLU reads as one but that holds an error text is a complaint. */
 const ANSWER_INTENTS = new Set(['yes', 'no', 'already_tried', 'unknown']);

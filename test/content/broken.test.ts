@@ -50,8 +50,14 @@ const CASES: [string, string, string[]][] = [
   ['bad-regex.yaml', `${PACK}/entities.yaml`, [
     `${PACK}/entities.yaml:5  entities.serial_number.patterns[0]  invalid regular expression: Unterminated group`,
   ]],
+  ['named-group-unknown-value.yaml', `${PACK}/entities.yaml`, [
+    `${PACK}/entities.yaml:10  entities.printer_error.patterns[0]  named group "disk_full" is not a value of this entity; add it under values (with a label) or rename the group`,
+  ]],
   ['scope-turns-away-example.yaml', `${PACK}/entities.yaml`, [
     'knowledge/packs/demo/intents.yaml:8  intents.storage_full.examples[0]  example names a product outside the bot\'s scope (entity "other_product") and nothing inside it, so it would be read as off-topic: add an inside word (e.g. "iPhone") or drop it',
+  ]],
+  ['scope-aside-turns-away-example.yaml', `${PACK}/entities.yaml`, [
+    'knowledge/packs/demo/intents.yaml:8  intents.storage_full.examples[0]  example names another problem than backing up (entity "other_problem") and neither backing up nor a backup target, so it would be read as off-topic: say "backup" or drop it',
   ]],
   ['two-default-contacts.yaml', `${PACK}/escalation.yaml`, [
     `${PACK}/escalation.yaml:3  contacts[0].region  a second default contact; exactly one is allowed (first at knowledge/escalation.yaml:3)`,

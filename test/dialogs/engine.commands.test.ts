@@ -88,6 +88,13 @@ describe('engine: small talk', () => {
     expect(ids(text.startsWith('!') ? c.press(text.slice(1)) : c.say(text))).toEqual(['no_question']);
   });
 
+  it('a longer message with a "no" that reports a failure is that problem when nothing was asked, an answer when asked', () => {
+    expect(chat(engine).say('no, it still will not back up').trace.route).toBe('no_question:topic:backup_failed');
+    const c = chat(engine);
+    c.say('my backup failed');
+    expect(c.say('no, it still will not back up').trace.route).toBe('did_it_fix:no');
+  });
+
   it('"I already tried that/everything" with nothing going on asks which, as a checklist of the fixes', () => {
     const r = chat(engine).say('i already tried that');
     expect(r.trace.route).toBe('already_tried:which');

@@ -102,7 +102,7 @@ export function fakeUnderstander(table: Readonly<Record<string, Entry>>): Unders
       const c: Partial<Classification> = typeof hit === 'string' ? { intent: hit } : hit ?? {};
       const name = c.intent ?? 'unknown';
       const confidence = c.confidence ?? (name === 'unknown' ? 0.1 : 0.9);
-      return { intent: name, confidence, ranking: c.ranking ?? [{ intent: name, confidence }], entities: c.entities ?? {}, ...(c.answer ? { answer: c.answer } : {}), ...(c.ambiguous ? { ambiguous: c.ambiguous } : {}) };
+      return { intent: name, confidence, ranking: c.ranking ?? [{ intent: name, confidence }], entities: c.entities ?? {}, ...(c.answer ? { answer: c.answer } : {}), ...(c.ambiguous ? { ambiguous: c.ambiguous } : {}), ...(c.evidence ? { evidence: c.evidence } : {}) };
     },
   };
 }
@@ -115,6 +115,7 @@ export const TABLE: Readonly<Record<string, Entry>> = {
   'kind of': { intent: 'unknown', answer: 'unsure' },
   'no, talk to a person': { intent: 'human', answer: 'no' },
   'no, and now icloud storage is full': { intent: 'storage_full', answer: 'no' },
+  'no, it still will not back up': { intent: 'no', answer: 'no', evidence: 'backup_failed' },
   'my backup failed': 'backup_failed',
   'it says could not be completed': { intent: 'no', confidence: 0.66, entities: { error_text: 'could_not_complete' } },
   'backup failed with not enough storage': { intent: 'backup_failed', entities: { error_text: 'not_enough_storage' } },

@@ -49,4 +49,14 @@ describe('language identifier', () => {
     expect(seen[0]?.slice(0, 3)).toEqual(['en', 'es', 'nl']);
     expect(seen[0]).toContain('fr');
   });
+
+  it('names a language by its script when most of the letters are in one the bot does not speak', () => {
+    const identify = createLanguageIdentifier({ spoken: [en, es], detector: () => [] });
+    expect(identify('我的手机备份一直失败了')).toEqual({ language: 'zh', reliable: true });
+    expect(identify('装了这个以后 iCloud 备份就失败')).toEqual({ language: 'zh', reliable: true });
+    expect(identify('バックアップが失敗しました')).toEqual({ language: 'ja', reliable: true });
+    expect(identify('резервная копия не создаётся')).toEqual({ language: 'ru', reliable: true });
+    // A few foreign letters in an English message (an app's name) leave it English.
+    expect(identify('my iphone backup failed after installing 微信 yesterday')?.language).not.toBe('zh');
+  });
 });

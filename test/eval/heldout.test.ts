@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Classification, Understander } from '../../dialogs';
-import { evaluateHeldout, formatHeldoutReport, readHeldout } from '../../bot/nlu/eval/heldout';
+import { evaluateHeldout, formatHeldoutReport, intentDestination, readHeldout } from '../../bot/nlu/eval/heldout';
 import { tinyKnowledge } from '../nlu/tiny-knowledge';
 
 const knowledge = tinyKnowledge();
@@ -67,6 +67,14 @@ describe('held-out evaluation', () => {
       { text: 'joke', expected: '__out_of_scope__', decided: 'greeting' },
     ]);
     expect(formatHeldoutReport(report, 'm.yaml', 10)).toMatch(/right intent: 50\.0% {3}wrong intent: 25\.0%/);
+  });
+
+  it('counts a sibling intent that leads to the same place apart (both start the same flow), the strict count unchanged', () => {
+    expect(report.sameDestination).toBe(0);
+    const flow = { id: 'f', title: 'F', triggers: ['storage_full', 'wifi_problem'], steps: [] };
+    const siblings = evaluateHeldout(understander, messages, { ...knowledge, flows: [flow] } as unknown as typeof knowledge);
+    expect(siblings).toMatchObject({ right: 2, wrong: 1, sameDestination: 1 });
+    expect(intentDestination(knowledge, 'greeting')).toBe('intent:greeting');
   });
 
   it('refuses a file naming an intent the knowledge lacks', () => {

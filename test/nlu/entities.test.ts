@@ -30,6 +30,12 @@ describe('createEntityExtractor', () => {
     expect(special('i pay for icloud+ already')).toEqual({ plan: 'plus' });
     expect(special('icloud is full')).toEqual({});
   });
+
+  it('reads a named group as the value it names, not the matched text', () => {
+    const coded = createEntityExtractor([{ name: 'error_text', values: { link: ['lost link'] }, patterns: ['(?<link>\\b0xe800[0-9a-f]{4}\\b)', 'code (\\d+)'] }]);
+    expect(coded('itunes says 0xE8000084 again')).toEqual({ error_text: 'link' });
+    expect(coded('it shows code 35')).toEqual({ error_text: '35' });
+  });
 });
 
 describe('scope entities', () => {
@@ -37,14 +43,23 @@ describe('scope entities', () => {
     { name: 'backup_target', values: { icloud: ['icloud'] } },
     { name: 'other_product', scope: 'outside', values: { google: ['google drive'] } },
     { name: 'our_product', scope: 'inside', values: { apple: ['iphone'] } },
+    { name: 'other_job', scope: 'apart', values: { restore_from_backup: ['restore from backup'] } },
+    { name: 'other_problem', scope: 'aside', values: { device_storage: ['take photos'] } },
+    { name: 'subject', fact: false, values: { backup: ['back up'] } },
   ];
   const scope = (text: string) => outsideScope(createEntityExtractor(defs)(text), defs);
 
   it.each([
     ['google drive is full', 'other_product'],
     ['my iphone backs up to google drive', undefined],
+    // Another job stays apart even beside the iPhone's own words.
+    ['restore from backup fails on my iphone', 'other_job'],
     ['icloud is full', undefined],
     ['backup failed', undefined],
+    // Another problem of our product: off-topic even beside the iPhone, unless backing up or iCloud is named too.
+    ['my iphone is full and i cant take photos', 'other_problem'],
+    ['my iphone wont back up and i cant take photos', undefined],
+    ['icloud is full so i cant take photos', undefined],
   ])('%j → %s', (text, expected) => {
     expect(scope(text)).toBe(expected);
   });

@@ -92,6 +92,18 @@ describe('scope entities (another product named, nothing of ours)', () => {
     expect(gated.classify('Good morning. I was on holiday last week and came back to find things broken.').intent).toBe('unknown');
   });
 
+  it('answers an `apart` value that names an intent as that intent, even beside our own words', () => {
+    const withJob = {
+      ...scoped,
+      hash: 'job-hash',
+      intents: [...scoped.intents, { name: 'restore_help_intent', label: 'Restore', examples: ['how do i get my things back'], source: { file: 'knowledge/test.yaml', line: 1 } }],
+      entities: [...scoped.entities, { name: 'other_job', scope: 'apart' as const, values: { restore_help_intent: ['restore from the backup'] } }],
+    } as unknown as ReturnType<typeof tinyKnowledge>;
+    const c = trainUnderstander(withJob).classify('my iphone storage is full and i want to restore from the backup');
+    expect(c).toMatchObject({ intent: 'restore_help_intent' });
+    expect(c.outside).toBeUndefined();
+  });
+
   it('marks nothing when no entity has a scope', () => {
     expect(understander.classify('my google drive storage is full').outside).toBeUndefined();
   });

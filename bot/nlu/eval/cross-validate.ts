@@ -1,5 +1,5 @@
 // Stratified k-fold cross-validation of the classifier: every example is ranked by a model that never saw it.
-import { stratifiedFolds, trainClassifier, type IntentScore, type TrainingExample, type TrainOptions } from '../../../dialogs';
+import { stratifiedFolds, trainClassifier, type Analyzer, type IntentScore, type TrainingExample, type TrainOptions } from '../../../dialogs';
 
 export interface RankedExample {
   readonly text: string;
@@ -15,13 +15,14 @@ export interface CrossValidation {
   readonly trainSeconds: readonly number[];
 }
 
-export function crossValidate(examples: readonly TrainingExample[], k: number, options: Partial<TrainOptions> = {}, seed = 42): CrossValidation {
+/** `analyzer`: the language the examples are in (the built-in English reading by default). */
+export function crossValidate(examples: readonly TrainingExample[], k: number, options: Partial<TrainOptions> = {}, seed = 42, analyzer?: Analyzer): CrossValidation {
   const folds = stratifiedFolds(examples.map((e) => e.label), k, seed);
   const ranked: RankedExample[] = new Array(examples.length);
   const trainSeconds: number[] = [];
   for (let fold = 0; fold < k; fold++) {
     const started = process.cpuUsage();
-    const classifier = trainClassifier(examples.filter((_, i) => folds[i] !== fold), options);
+    const classifier = trainClassifier(examples.filter((_, i) => folds[i] !== fold), options, analyzer);
     trainSeconds.push(process.cpuUsage(started).user / 1e6);
     examples.forEach((e, i) => {
       if (folds[i] === fold) ranked[i] = { text: e.text, expected: e.label, ranking: classifier.rank(e.text), fold };

@@ -46,6 +46,12 @@ export interface HeldoutReport extends HeldoutCounts {
    */
   readonly alsoTrainingExamples: number;
   readonly unseen: HeldoutCounts;
+  /**
+   * In-scope messages answered with another intent that leads to the same place (the same step, the same flow's
+   * start, the same reply): a set written for an older, smaller intent list names the intent that has since got a
+   * sibling ("my backup failed" on a computer → computer_backup_failed, which starts the same flow).
+   */
+  readonly sameDestination: number;
 }
 
 /**
@@ -59,6 +65,17 @@ export function readHeldout(file: string, knowledge: Knowledge, skipUnknown = fa
   if (unknown.length > 0 && !skipUnknown) throw new Error(`${file}: intents not in the knowledge: ${unknown.join(', ')}`);
   const inScope = Object.entries(data.in_scope).filter(([intent]) => known.has(intent)).flatMap(([intent, texts]) => texts.map((text) => ({ text, intent })));
   return { inScope, outOfScope: data.out_of_scope, skipped: unknown };
+}
+
+/** Where an intent leads in a fresh conversation: its step, its flow's start, its own reply, or itself (a command). */
+export function intentDestination(knowledge: Knowledge, intent: string): string {
+  for (const flow of knowledge.flows) {
+    const step = flow.steps.find((s) => s.intents.includes(intent));
+    if (step) return `step:${flow.id}/${step.id}`;
+    if (flow.triggers.includes(intent)) return `flow:${flow.id}`;
+  }
+  const answer = knowledge.intents.find((i) => i.name === intent)?.answer;
+  return answer !== undefined ? `reply:${answer}` : `intent:${intent}`;
 }
 
 const described = (c: ReturnType<Understander['classify']>): string =>
@@ -99,6 +116,8 @@ export function evaluateHeldout(understander: Understander, messages: HeldoutMes
     misses: judged.filter((j, i) => predictions[i]?.predicted !== j.intent).map((j) => ({ text: j.text, expected: j.intent, decided: described(j.c) })),
     alsoTrainingExamples: predictions.length - unseen.length,
     unseen: countOf(unseen),
+    sameDestination: predictions.filter((p) => p.expected !== OUT_OF_SCOPE_LABEL && p.predicted !== p.expected && p.predicted !== OUT_OF_SCOPE_LABEL
+      && intentDestination(knowledge, p.predicted) === intentDestination(knowledge, p.expected)).length,
   };
 }
 
@@ -109,6 +128,7 @@ export function formatHeldoutReport(report: HeldoutReport, file: string, showMis
     `NLU on held-out messages (${file}): ${report.inScope} in scope, ${report.outOfScope} off-topic; trained on all of knowledge/`,
     '',
     `in scope answered with the right intent: ${pct(report.right, report.inScope)}   wrong intent: ${pct(report.wrong, report.inScope)}   not understood / asked: ${pct(report.notUnderstood, report.inScope)}`,
+    `answered with a sibling intent that leads to the same place: ${pct(report.sameDestination, report.inScope)} (right or same destination: ${pct(report.right + report.sameDestination, report.inScope)})`,
     `off-topic kept out: ${pct(report.offTopicKeptOut, report.outOfScope)}   macro-F1 (as the bot decides): ${report.metrics.macroF1.toFixed(3)}`,
     `${report.alsoTrainingExamples} of these are also written as training examples; on the other ${report.unseen.inScope} in scope / ${report.unseen.outOfScope} off-topic:`,
     `  right ${pct(report.unseen.right, report.unseen.inScope)}   wrong ${pct(report.unseen.wrong, report.unseen.inScope)}   not understood / asked ${pct(report.unseen.notUnderstood, report.unseen.inScope)}   off-topic kept out ${pct(report.unseen.offTopicKeptOut, report.unseen.outOfScope)}`,
@@ -124,12 +144,12 @@ export function formatHeldoutReport(report: HeldoutReport, file: string, showMis
 }
 
 /** The counts of a report, without its per-intent metrics and misses. */
-export function heldoutCounts(report: HeldoutReport): HeldoutCounts {
-  const { inScope, outOfScope, right, wrong, notUnderstood, offTopicKeptOut } = report;
-  return { inScope, outOfScope, right, wrong, notUnderstood, offTopicKeptOut };
+export function heldoutCounts(report: HeldoutReport): HeldoutCounts & { readonly sameDestination: number } {
+  const { inScope, outOfScope, right, wrong, notUnderstood, offTopicKeptOut, sameDestination } = report;
+  return { inScope, outOfScope, right, wrong, notUnderstood, offTopicKeptOut, sameDestination };
 }
 
 /** One line: right, wrong, not understood, off-topic kept out. */
 export function formatHeldoutLine(name: string, r: HeldoutReport): string {
-  return `${name.padEnd(18)} in scope ${String(r.inScope).padStart(4)}: right ${pct(r.right, r.inScope)}, wrong ${pct(r.wrong, r.inScope)}, not understood ${pct(r.notUnderstood, r.inScope)}; off-topic kept out ${pct(r.offTopicKeptOut, r.outOfScope)} of ${r.outOfScope}`;
+  return `${name.padEnd(18)} in scope ${String(r.inScope).padStart(4)}: right ${pct(r.right, r.inScope)} (same destination ${pct(r.right + r.sameDestination, r.inScope)}), wrong ${pct(r.wrong, r.inScope)}, not understood ${pct(r.notUnderstood, r.inScope)}; off-topic kept out ${pct(r.offTopicKeptOut, r.outOfScope)} of ${r.outOfScope}`;
 }

@@ -1,6 +1,6 @@
 // Evaluates the NLU on a knowledge pack: stratified k-fold cross-validation, metrics at the configured thresholds
 // (and without them), the confused pairs, the misclassified examples and the threshold sweep.
-import { DEFAULT_THRESHOLDS, knowledgeExamples, OUT_OF_SCOPE_LABEL, type DecisionThresholds, type Knowledge, type TrainOptions } from '../../../dialogs';
+import { analyzerFor, createMasker, DEFAULT_THRESHOLDS, knowledgeExamples, OUT_OF_SCOPE_LABEL, type DecisionThresholds, type Knowledge, type TrainOptions } from '../../../dialogs';
 import { crossValidate } from './cross-validate';
 import { computeMetrics, type Metrics } from './metrics';
 import { decidedLabel, thresholdSweep, type SweepRow } from './sweep';
@@ -38,13 +38,16 @@ export interface PackEvalOptions {
 export function evaluatePack(knowledge: Knowledge, options: PackEvalOptions = {}): PackReport {
   const folds = options.folds ?? 5;
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  // Read as the bot reads them: in the knowledge's language, masked words taken out (the texts listed stay as written).
+  const mask = createMasker(knowledge.entities);
   const examples = knowledgeExamples(knowledge);
-  const cv = crossValidate(examples, folds, options.training);
+  const cv = crossValidate(examples.map((e) => ({ ...e, text: mask(e.text) })), folds, options.training, 42, analyzerFor(knowledge.language));
   const intents = knowledge.intents.map((i) => i.name);
-  const decided = cv.ranked.map((r) => ({ text: r.text, expected: r.expected, predicted: decidedLabel(r, thresholds) }));
-  const raw = cv.ranked.map((r) => ({ text: r.text, expected: r.expected, predicted: r.ranking[0]?.intent ?? OUT_OF_SCOPE_LABEL }));
+  const ranked = cv.ranked.map((r, i) => ({ ...r, text: examples[i]?.text ?? r.text }));
+  const decided = ranked.map((r) => ({ text: r.text, expected: r.expected, predicted: decidedLabel(r, thresholds) }));
+  const raw = ranked.map((r) => ({ text: r.text, expected: r.expected, predicted: r.ranking[0]?.intent ?? OUT_OF_SCOPE_LABEL }));
   const offTopic = decided.filter((p) => p.expected === OUT_OF_SCOPE_LABEL);
-  const misclassified = cv.ranked
+  const misclassified = ranked
     .map((r, i) => ({ r, p: decided[i] as (typeof decided)[number] }))
     .filter(({ p }) => p.predicted !== p.expected)
     .map(({ r, p }) => ({ text: r.text, expected: r.expected, predicted: p.predicted, confidence: r.ranking.find((s) => s.intent !== OUT_OF_SCOPE_LABEL)?.confidence ?? 0 }))
@@ -59,7 +62,7 @@ export function evaluatePack(knowledge: Knowledge, options: PackEvalOptions = {}
     raw: computeMetrics(raw, intents),
     offTopicKeptOut: offTopic.length === 0 ? 0 : offTopic.filter((p) => p.predicted === OUT_OF_SCOPE_LABEL).length / offTopic.length,
     misclassified,
-    sweep: thresholdSweep(cv.ranked, thresholds.margin),
+    sweep: thresholdSweep(ranked, thresholds.margin),
     trainSeconds: cv.trainSeconds.reduce((a, b) => a + b, 0) / Math.max(1, cv.trainSeconds.length),
   };
 }
