@@ -64,8 +64,12 @@ export function escalate(ctx: TurnContext, session: Session, lead: readonly Repl
   const events = [escalatedEvent(ctx, session, 'all_fixes_failed', join ? handoffRoutes(ctx.caps) : ['apple'])];
   const askable = ctx.region === undefined && ctx.say.choices('ask_region').length > 0;
   if (!askable) return { session: base, replies, effects, events, route: 'escalation' };
+  // One set of buttons per turn: the escalation's own (e.g. a person) follow the countries on the region question.
   const asked = askRegion(ctx.say, base);
-  return { session: asked.session, replies: [...replies, asked.reply], effects, events, route: 'escalation' };
+  const own = replies.flatMap((r) => r.choices ?? []);
+  const question: Reply = { ...asked.reply, choices: [...(asked.reply.choices ?? []), ...own.filter((c) => !(asked.reply.choices ?? []).some((q) => q.value === c.value))] };
+  const plain = replies.map(({ choices: _moved, ...r }): Reply => r);
+  return { session: asked.session, replies: [...plain, question], effects, events, route: 'escalation' };
 }
 
 /** After the reply, the way on: back to the step in progress, else the reply's own choices. */

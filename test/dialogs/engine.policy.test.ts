@@ -85,6 +85,20 @@ describe('engine: Apple Support on request', () => {
   });
 });
 
+describe('engine: one set of buttons per turn at the escalation', () => {
+  it.each([['tickets', TICKETS], ['live', LIVE], ['nobody', NOBODY]] as const)('%s, region unknown: the region question carries every button', (_name, handoff) => {
+    const c = chat(engine, undefined, undefined, { handoff });
+    c.say('my backup failed');
+    let r = c.press('no');
+    for (let i = 0; i < 10 && r.session.status !== 'escalated'; i++) r = c.press('no');
+    expect(r.session.status).toBe('escalated');
+    const withButtons = r.replies.filter((x) => (x.choices?.length ?? 0) > 0);
+    expect(withButtons).toEqual([r.replies[r.replies.length - 1]]);
+    expect(r.session.pending?.kind).toBe('ask_region');
+    if (handoff === TICKETS) expect(offered(r)).toContain('human');
+  });
+});
+
 describe('engine: after the escalation', () => {
   function escalated() {
     const c = chat(engine, 'en-US', undefined, { handoff: NOBODY });
