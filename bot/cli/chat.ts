@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import readline from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { readArgs, usageOf } from './args';
 import dotenv from 'dotenv';
 import pino from 'pino';
 import type { TurnInput } from '../../dialogs';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   // Logs go to stderr, warnings and worse only, so they never interleave with the conversation.
   const logger = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn', destination: pino.destination(2) });
   const brain = loadBrain({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, logger });
-  const { values } = parseArgs({ options: { sqlite: { type: 'boolean', default: false }, locale: { type: 'string' } } });
+  const { values } = readArgs({ sqlite: { type: 'boolean', default: false }, locale: { type: 'string' } }, usageOf('npm run chat [-- --locale es|de|en] [-- --sqlite]'));
   const persistent = values.sqlite === true;
   const store = persistent ? createStore({ dataDir: config.dataDir, logger }) : createMemoryStore({ logger });
   try {

@@ -2,19 +2,17 @@
 // the real knowledge and NLU: the share fixed before escalation and the mean turns to the fix.
 //   npm run eval:flows -- --json                 the report as JSON
 //   npm run eval:flows -- --customers <file>     another customers file (default test/flows/customers.yaml)
-import { parseArgs } from 'node:util';
+import { readArgs, usageOf } from './args';
 import { createEngine, formatProblem, loadKnowledge, trainUnderstander } from '../../dialogs';
 import { readCustomers } from '../flows-eval/customers';
 import { formatFlowsReport, summarize } from '../flows-eval/report';
 import { playCustomer } from '../flows-eval/simulate';
 
-const { values } = parseArgs({
-  options: {
-    knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR ?? './knowledge' },
-    customers: { type: 'string', default: 'test/flows/customers.yaml' },
-    json: { type: 'boolean', default: false },
-  },
-});
+const { values } = readArgs({
+  knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR ?? './knowledge' },
+  customers: { type: 'string', default: 'test/flows/customers.yaml' },
+  json: { type: 'boolean', default: false },
+}, usageOf('npm run eval:flows [-- --json] [-- --customers <file>] [-- --knowledge <dir>]'));
 
 function main(): number {
   const loaded = loadKnowledge(values.knowledge as string);

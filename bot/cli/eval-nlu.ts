@@ -12,7 +12,6 @@
 // Benchmarks are read from ../shared/benchmarks (or NLU_BENCHMARKS_DIR / --benchmarks-dir), never copied into the repo.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, formatProblem, loadKnowledge, MACRO_F1_FLOOR, trainUnderstander, type Knowledge } from '../../dialogs';
@@ -20,12 +19,12 @@ import { evaluateHeldout, formatHeldoutLine, formatHeldoutReport, heldoutCounts,
 import { evaluateRealWorld, formatRealWorldReport, readRealWorld } from '../nlu/eval/realworld';
 import { formatPackReport } from '../nlu/eval/format';
 import { evaluatePack } from '../nlu/eval/pack-eval';
+import { readArgs, usageOf } from './args';
 import { BENCHMARKS, runBenchmark, type BenchmarkName } from '../nlu/benchmarks/report';
 
 const HELDOUT_DIR = 'test/nlu/heldout';
 
-const { values } = parseArgs({
-  options: {
+const { values } = readArgs({
     benchmark: { type: 'string' },
     'benchmarks-dir': { type: 'string', default: process.env.NLU_BENCHMARKS_DIR ?? resolve(process.cwd(), '../shared/benchmarks') },
     knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR ?? './knowledge' },
@@ -37,8 +36,14 @@ const { values } = parseArgs({
     realworld: { type: 'boolean', default: false },
     locale: { type: 'string' },
     'realworld-file': { type: 'string', default: 'test/nlu/realworld/messages.yaml' },
-  },
-});
+}, usageOf(
+  'npm run eval:nlu                                  cross-validation of the pack (per intent, confusions, sweep)',
+  'npm run eval:nlu -- --json                        the report as JSON',
+  'npm run eval:nlu -- --benchmark clinc150|braun2017  a public benchmark (--benchmarks-dir, NLU_BENCHMARKS_DIR)',
+  'npm run eval:nlu -- --heldout [--heldout-file F]  scored on the blind held-out messages',
+  'npm run eval:nlu -- --realworld                   the first reply to messages people wrote in public, beside the blind sets',
+  'npm run eval:nlu -- --locale es|de [--heldout]    the same for a locale\'s knowledge',
+));
 
 function benchmark(name: string): number {
   if (!BENCHMARKS.includes(name as BenchmarkName)) {

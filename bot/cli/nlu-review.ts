@@ -4,20 +4,18 @@
 //   npm run nlu:review -- --list                    print the groups and exit
 //   npm run nlu:review -- --assign "text=intent"    non-interactive; repeatable; intent "out_of_scope" for none
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { formatProblem, loadKnowledge, type Knowledge } from '../../dialogs';
 import { assignExamples, OUT_OF_SCOPE, parseAssignment, type Assignment } from '../nlu/review/assign';
 import { groupMessages, type MessageGroup } from '../nlu/review/group';
+import { readArgs, usageOf } from './args';
 import { readUnrecognized, removeUnrecognized } from '../nlu/unrecognized-log';
 
-const { values } = parseArgs({
-  options: {
-    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
-    knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR ?? './knowledge' },
-    assign: { type: 'string', multiple: true },
-    list: { type: 'boolean', default: false },
-  },
-});
+const { values } = readArgs({
+  'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+  knowledge: { type: 'string', default: process.env.KNOWLEDGE_DIR ?? './knowledge' },
+  assign: { type: 'string', multiple: true },
+  list: { type: 'boolean', default: false },
+}, usageOf('npm run nlu:review', 'npm run nlu:review -- --list', 'npm run nlu:review -- --assign "text=intent" [--assign ...]'));
 const dataDir = values['data-dir'] as string;
 const knowledgeDir = values.knowledge as string;
 

@@ -4,7 +4,7 @@
 // Reads the same configuration as the bot (.env, DATA_DIR, REDIS_URL); safe while the bot runs. A help-desk notice of
 // the erasure waits in the outbox for the bot's worker.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { readArgs } from './args';
 import dotenv from 'dotenv';
 import pino from 'pino';
 import { privacyParticipants } from '../privacy/participants';
@@ -24,10 +24,7 @@ function fail(message: string, code = 2): never {
 }
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { user: { type: 'string' }, channel: { type: 'string' }, out: { type: 'string' } },
-  });
+  const { positionals, values } = readArgs({ user: { type: 'string' }, channel: { type: 'string' }, out: { type: 'string' } }, USAGE, true);
   const [command] = positionals;
   if ((command !== 'export' && command !== 'erase') || positionals.length !== 1 || !values.user?.trim()) fail(USAGE);
   dotenv.config({ quiet: true });
