@@ -1,5 +1,6 @@
-// Domain evidence for messages the classifier cannot place: a long, technical or log-like message ("idevicebackup2
-// hangs in poll_s on iOS 13.7 …") dilutes the few words that say what is wrong, yet it plainly reports a failed backup.
+// Domain evidence for messages the classifier cannot place: a long, technical or log-like message (a tool's log
+// lines, versions and paths around one "backup failed") dilutes the few words that say what is wrong, yet it plainly
+// reports a failed backup.
 // Product × problem: our product (an `inside` entity, or a backup target such as a computer's backup tool) named
 // beside a word of the knowledge's subject (entity `subject`) and a word of failing (entity `failure`) is ours.
 import type { Decision } from './decide';
@@ -58,8 +59,8 @@ export function fromEvidence(decided: Decision, found: Readonly<Record<string, s
 }
 
 /**
- * A failed backup told with the iOS version it runs ("iPhone 12 on the last version of iOS 14: the backup fails with a
- * segmentation fault") reads as the update to the classifier, whose update examples speak of versions. With no update
+ * A failed backup told with the iOS version it runs ("on iOS 17.2, the backup to my
+ * PC errors out") reads as the update to the classifier, whose update examples speak of versions. With no update
  * word left once another program's update is masked, and no cause named, the version is context: the failure decides.
  * `masked`: the entities found in the masked message. Knowledge without updating words keeps the classifier's choice.
  */
@@ -70,8 +71,8 @@ export function versionAsContext(decided: Decision, found: Readonly<Record<strin
 }
 
 /**
- * A message read as a backup over mobile data that names no network at all ("the app takes over 500 MB of the iCloud
- * backup space") took its sizes and data words for mobile data: what the words report decides, if anything does.
+ * A message read as a backup over mobile data that names no network at all ("one app's data is most of the backup
+ * size") took its sizes and data words for mobile data: what the words report decides, if anything does.
  */
 export function noNetwork(decided: Decision, found: Readonly<Record<string, string>>, model: EvidenceModel): Decision | undefined {
   if (decided.intent !== CELLULAR_INTENT || found[NETWORK_ENTITY] !== undefined || !model.defs.some((def) => def.name === NETWORK_ENTITY)) return undefined;
@@ -84,7 +85,7 @@ export const STORY_WORDS = 25;
 /**
  * A long message that never speaks of the subject (no backing up, no error text of ours, no computer backup tool) is
  * not ours, whichever of our problems its words resemble: iPhone storage, iCloud Photos sync or an app's cache told at
- * length ("iPhone Storage says the app takes 600 GB …"). Short messages keep their intent ("my icloud is full").
+ * length (a photo app's cache described over a paragraph). Short messages keep their intent ("my icloud is full").
  */
 export function offSubject(text: string, decided: Decision, found: Readonly<Record<string, string>>, topics: ReadonlySet<string>, model: EvidenceModel): boolean {
   // Only knowledge that names its subject's words can tell a story about something else.

@@ -84,8 +84,8 @@ export function understanderFromModel(model: UnderstanderModel, knowledge: Knowl
   const scopedIntents = new Set([...topics, ...knowledge.intents.filter((i) => i.answer !== undefined).map((i) => i.name)]);
   const evidence = { triggers: knowledge.flows.flatMap((f) => f.triggers), intents: intentNames, defs: knowledge.entities };
   /**
-   * A message of several sentences that is not understood as a whole ("Hello, I'm having trouble with my iPhone
-   * backup. It started failing a few days ago and …"): the sentence that names a problem most surely decides.
+   * A message of several sentences that is not understood as a whole ("Good morning. Since the weekend my iPhone
+   * has not backed up to iCloud, and I tried …"): the sentence that names a problem most surely decides.
    * Averaged over every sentence, the words that matter are too diluted to pass the threshold. Only problems: one
    * sentence's "later" or "no" would make a goodbye or an answer of a message that is neither.
    */

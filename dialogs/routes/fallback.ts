@@ -85,7 +85,7 @@ const MIN_TOPIC = 0.2;
 
 /**
  * A yes/no/already tried with nothing asked. A bare one: say so (in a flow, the current question is asked again). A
- * longer message that only contains a "no" or a question mark ("no idea why, but my backup fails?") is not an answer:
+ * longer message that only contains a "no" or a question mark ("no clue what happened, the backup just stops?") is not an answer:
  * its best-ranked topic is taken when there is one, else it goes on to the fallback like any unclear message.
  */
 export const noQuestion: Route = {
