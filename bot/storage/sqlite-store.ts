@@ -9,9 +9,14 @@ import type { ItemLifetime } from './item-lifetime';
 import { startCheckpointer } from './sqlite-checkpointer';
 import { openSqlite, scrubSqlite, sqliteCall } from './sqlite-db';
 import { createGroupCommit } from './sqlite-group-commit';
+
 import { createSqliteItems } from './sqlite-items';
 import { createSqliteLogs } from './sqlite-logs';
 import { createSqliteOutbox } from './sqlite-outbox';
+
+/** A scrub the checkpoint worker keeps busy is tried again, up to about two seconds. */
+const SCRUB_ATTEMPTS = 80;
+const SCRUB_RETRY_MS = 25;
 
 export interface SqliteStoreOptions {
   /** Created if missing. */
@@ -79,7 +84,12 @@ export function createSqliteStore(options: SqliteStoreOptions): BotStore {
     },
     async scrub() {
       guard('scrub');
-      scrubSqlite(db);
+      group.flush();
+      // The checkpoint worker's own pass holds the checkpoint lock for a few ms: a busy scrub is tried again, so an
+      // erasure's old page images do not wait for the next sweep.
+      for (let attempt = 0; !scrubSqlite(db) && attempt < SCRUB_ATTEMPTS; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, SCRUB_RETRY_MS));
+      }
     },
     async ping() {
       guard('ping');
