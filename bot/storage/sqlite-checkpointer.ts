@@ -69,11 +69,14 @@ export function startCheckpointer(db: SqliteDb, options: { logger?: Logger; ever
       worker.postMessage('fenced');
     }));
   });
+  // A worker gone while writes wait on its pass must not hold them forever: the fence is lifted.
   worker.on('error', (err) => {
     options.logger?.warn({ err }, 'sqlite: the checkpoint thread stopped; checkpoints run on the event loop');
+    fenced?.();
     fallBack();
   });
   void exited.then(() => {
+    fenced?.();
     if (!stopping) fallBack();
   });
   return {
