@@ -26,7 +26,13 @@ export function chatPage(page: Page | Frame): ChatPage {
     },
     async botSays(pattern, timeout = TIMEOUT) {
       const match = activities.filter({ hasText: pattern }).last();
-      await match.waitFor({ timeout });
+      try {
+        await match.waitFor({ timeout });
+      } catch (error) {
+        // What the page showed instead, so a failure in CI says what the user saw (the last few activities).
+        const shown = (await activities.allInnerTexts().catch(() => [])).slice(-4).map((t) => t.replace(/\s+/g, ' ').slice(0, 160));
+        throw new Error(`${(error as Error).message}\nlast activities shown:\n${shown.join('\n')}`);
+      }
       return match;
     },
     async press(label) {
