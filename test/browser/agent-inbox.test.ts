@@ -9,6 +9,9 @@ import { startHandoffBot, type HandoffBot } from '../handoff/support/handoff-bot
 import { chatPage } from './chat-page';
 import { describeInChromium, launchChromium, screenshot, watchProblems } from './chromium';
 
+// Chromium, a bot and the page share two cores with the rest of the suite in CI: a browser test gets more time.
+jest.setTimeout(90_000);
+
 const TIMEOUT = 15_000;
 
 describeInChromium('agent inbox in Chromium', () => {

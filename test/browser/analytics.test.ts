@@ -14,6 +14,9 @@ import { createScriptedEngine } from '../analytics/support/scripted-engine';
 import { buildWorld } from '../analytics/support/script-world';
 import { describeInChromium, launchChromium, screenshot, SCREENSHOTS, watchProblems } from './chromium';
 
+// Chromium, a bot and the page share two cores with the rest of the suite in CI: a browser test gets more time.
+jest.setTimeout(90_000);
+
 const TIMEOUT = 15_000;
 
 describeInChromium('analytics dashboard in Chromium', () => {

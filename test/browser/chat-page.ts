@@ -13,7 +13,7 @@ export interface ChatPage {
   transcript(): Promise<string[]>;
 }
 
-const TIMEOUT = 15_000;
+const TIMEOUT = 30_000;
 
 export function chatPage(page: Page | Frame): ChatPage {
   const activities = page.locator('#webchat .webchat__basic-transcript__activity');

@@ -7,6 +7,9 @@ import { chatPage } from './chat-page';
 import { describeInChromium, screenshot } from './chromium';
 import { settled, useChatEnvironment } from './setup';
 
+// Chromium, a bot and the page share two cores with the rest of the suite in CI: a browser test gets more time.
+jest.setTimeout(90_000);
+
 /** The chat iframe once it has navigated to the bot's embed page. */
 async function chatFrame(page: Page): Promise<Frame> {
   const frame = await (await page.locator('iframe[title="Help"]').elementHandle())?.contentFrame();

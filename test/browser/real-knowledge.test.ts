@@ -4,6 +4,9 @@ import { chatPage, type ChatPage } from './chat-page';
 import { describeInChromium, screenshot } from './chromium';
 import { useChatEnvironment } from './setup';
 
+// Chromium, a bot and the page share two cores with the rest of the suite in CI: a browser test gets more time.
+jest.setTimeout(90_000);
+
 const ESCALATED = /none of the fixes did it/;
 const GO_AHEAD = /Shall we go ahead\?/;
 

@@ -5,6 +5,9 @@ import { chatPage } from './chat-page';
 import { describeInChromium, screenshot } from './chromium';
 import { settled, useChatEnvironment } from './setup';
 
+// Chromium, a bot and the page share two cores with the rest of the suite in CI: a browser test gets more time.
+jest.setTimeout(90_000);
+
 describeInChromium('web chat checklists and details in Chromium', () => {
   const env = useChatEnvironment();
   let page: Page;
